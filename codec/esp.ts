@@ -1,0 +1,129 @@
+// ESP (RFC 4303) sealing and opening. Padding is the RFC's default 1, 2, 3, … (§2.4), so the
+// output is byte-identical to Linux, scapy and Wireshark's expectations. AES-GCM follows RFC 4106:
+// nonce = 4-byte salt (the end of the key material) ‖ 8-byte explicit IV, AAD = SPI ‖ sequence
+// number (32-bit sequence numbers; ESN is not modelled).
+
+import { concat, equalBytes, put32 } from './bytes';
+import type { CryptoProvider } from './crypto';
+import { ENC_ALGORITHMS, INTEG_ALGORITHMS, type EspSa, icvLength } from './espAlgorithms';
+
+export const ESP_HEADER_LENGTH = 8;
+/** Pad Length + Next Header. */
+export const ESP_TRAILER_FIXED = 2;
+
+/** Padding bytes so that payload + padding + 2 is a multiple of `align`. */
+export function espPadLength(payloadLength: number, align: number): number {
+  return (align - ((payloadLength + ESP_TRAILER_FIXED) % align)) % align;
+}
+
+/** Length of the ESP packet (header to ICV) carrying `payloadLength` bytes. */
+export function espLength(sa: Pick<EspSa, 'enc' | 'integ'>, payloadLength: number): number {
+  const e = ENC_ALGORITHMS[sa.enc];
+  return ESP_HEADER_LENGTH + e.ivLength + payloadLength + espPadLength(payloadLength, e.align) + ESP_TRAILER_FIXED + icvLength(sa.enc, sa.integ);
+}
+
+export function checkSa(sa: EspSa): string | undefined {
+  const e = ENC_ALGORITHMS[sa.enc];
+  const i = INTEG_ALGORITHMS[sa.integ];
+  if (!e) return `unknown encryption ${String(sa.enc)}`;
+  if (!i) return `unknown integrity ${String(sa.integ)}`;
+  if (e.kind === 'gcm' && sa.integ !== 'none') return `${sa.enc} is AEAD: integrity must be none`;
+  if (sa.encKey.length !== e.keyLength) return `${sa.enc} needs a ${e.keyLength}-byte key${e.kind === 'gcm' ? ' (AES key + 4-byte salt)' : ''}, got ${sa.encKey.length}`;
+  if (sa.integKey.length !== i.keyLength) return `${sa.integ} needs a ${i.keyLength}-byte key, got ${sa.integKey.length}`;
+  return undefined;
+}
+
+export interface SealedEsp {
+  bytes: Uint8Array;
+  /** False when no CryptoProvider was given: the payload is left in clear and the ICV zero. */
+  encrypted: boolean;
+  padLength: number;
+}
+
+/**
+ * Builds SPI | seq | IV | E(payload | padding | pad length | next header) | ICV.
+ * Without `crypto` the layout is exact but the bytes are not encrypted (see crypto.ts).
+ */
+export function sealEsp(sa: EspSa, seq: number, iv: Uint8Array, payload: Uint8Array, nextHeader: number, crypto?: CryptoProvider): SealedEsp {
+  const e = ENC_ALGORITHMS[sa.enc];
+  const integ = INTEG_ALGORITHMS[sa.integ];
+  if (iv.length !== e.ivLength) throw new Error(`${sa.enc} needs a ${e.ivLength}-byte IV, got ${iv.length}`);
+  const padLength = espPadLength(payload.length, e.align);
+  const plain = new Uint8Array(payload.length + padLength + ESP_TRAILER_FIXED);
+  plain.set(payload, 0);
+  for (let i = 0; i < padLength; i++) plain[payload.length + i] = i + 1;
+  plain[plain.length - 2] = padLength;
+  plain[plain.length - 1] = nextHeader;
+  const header = new Uint8Array(ESP_HEADER_LENGTH);
+  put32(header, 0, sa.spi >>> 0);
+  put32(header, 4, seq >>> 0);
+  const icvLen = icvLength(sa.enc, sa.integ);
+  if (!crypto) {
+    return { bytes: concat([header, iv, plain, new Uint8Array(icvLen)]), encrypted: false, padLength };
+  }
+  const problem = checkSa(sa);
+  if (problem) throw new Error(problem);
+  let ct: Uint8Array;
+  let icv: Uint8Array;
+  if (e.kind === 'gcm') {
+    const key = sa.encKey.subarray(0, sa.encKey.length - 4);
+    const nonce = concat([sa.encKey.subarray(sa.encKey.length - 4), iv]);
+    const r = crypto.aesGcmSeal(key, nonce, header, plain, e.icvLength);
+    ct = r.ciphertext;
+    icv = r.tag;
+  } else {
+    ct = e.kind === 'cbc' ? crypto.aesCbcEncrypt(sa.encKey, iv, plain) : plain;
+    icv = integ.hash ? crypto.hmac(integ.hash, sa.integKey, concat([header, iv, ct])).subarray(0, integ.icvLength) : new Uint8Array(0);
+  }
+  return { bytes: concat([header, iv, ct, icv]), encrypted: true, padLength };
+}
+
+export interface OpenedEsp {
+  spi: number;
+  seq: number;
+  iv: Uint8Array;
+  /** payload | padding | pad length | next header, decrypted (absent when decryption failed). */
+  plaintext?: Uint8Array;
+  icv: Uint8Array;
+  /** True/false when checked; undefined when there is no integrity to check. */
+  icvGood?: boolean;
+  error?: string;
+}
+
+/** Opens one ESP packet (`esp` = header to end of ICV). Never throws. */
+export function openEsp(sa: EspSa, esp: Uint8Array, crypto: CryptoProvider | 'clear'): OpenedEsp {
+  const e = ENC_ALGORITHMS[sa.enc];
+  const integ = INTEG_ALGORITHMS[sa.integ];
+  const spi = esp.length >= 4 ? ((esp[0] << 24) | (esp[1] << 16) | (esp[2] << 8) | esp[3]) >>> 0 : 0;
+  const seq = esp.length >= 8 ? ((esp[4] << 24) | (esp[5] << 16) | (esp[6] << 8) | esp[7]) >>> 0 : 0;
+  const icvLen = icvLength(sa.enc, sa.integ);
+  const ctStart = ESP_HEADER_LENGTH + e.ivLength;
+  const ctEnd = esp.length - icvLen;
+  const iv = esp.subarray(ESP_HEADER_LENGTH, Math.min(ctStart, esp.length));
+  const icv = esp.subarray(Math.max(ctEnd, 0));
+  const base = { spi, seq, iv, icv };
+  if (ctEnd - ctStart < ESP_TRAILER_FIXED) return { ...base, error: `ESP packet too short for ${sa.enc}/${sa.integ}: ${esp.length} bytes` };
+  const ct = esp.subarray(ctStart, ctEnd);
+  if ((ct.length + 0) % e.align !== 0) return { ...base, error: `ESP ciphertext length ${ct.length} is not a multiple of ${e.align}` };
+  if (crypto === 'clear') return { ...base, plaintext: ct };
+  const problem = checkSa(sa);
+  if (problem) return { ...base, error: problem };
+  try {
+    if (e.kind === 'gcm') {
+      const key = sa.encKey.subarray(0, sa.encKey.length - 4);
+      const nonce = concat([sa.encKey.subarray(sa.encKey.length - 4), iv]);
+      const pt = crypto.aesGcmOpen(key, nonce, esp.subarray(0, ESP_HEADER_LENGTH), ct, icv);
+      if (!pt) return { ...base, icvGood: false, error: 'AES-GCM ICV does not verify (wrong key/salt or corrupted packet)' };
+      return { ...base, plaintext: pt, icvGood: true };
+    }
+    let icvGood: boolean | undefined;
+    if (integ.hash) {
+      const mac = crypto.hmac(integ.hash, sa.integKey, esp.subarray(0, ctEnd)).subarray(0, integ.icvLength);
+      icvGood = equalBytes(mac, icv);
+    }
+    const pt = e.kind === 'cbc' ? crypto.aesCbcDecrypt(sa.encKey, iv, ct) : ct;
+    return { ...base, plaintext: pt, icvGood, error: icvGood === false ? `${sa.integ} ICV does not verify` : undefined };
+  } catch (err) {
+    return { ...base, error: `ESP decryption failed: ${(err as Error).message}` };
+  }
+}

@@ -1,0 +1,263 @@
+// Whole packets: encodeStack() builds a LayerSpec list inside-out (each header learns its
+// next-protocol, lengths and checksums from what it wraps); decodePacket() reads a frame
+// outside-in, opening ESP with a matching SA. Decoding never throws: every decoder is bounds-checked
+// and the dispatch loop is a catch-all boundary that turns a failure into DecodedPacket.errors.
+
+import { parseIpv4, parseIpv6 } from './address';
+import { need, toHex, u32 } from './bytes';
+import type { CryptoProvider } from './crypto';
+import { DecodeContext, type DecodeOptions, field, hex32, type IpAddrs, type Next } from './context';
+import { ENC_ALGORITHMS, INTEG_ALGORITHMS } from './espAlgorithms';
+import { ESP_HEADER_LENGTH, openEsp, sealEsp } from './esp';
+import { decodeEthernet, decodeVlan, encodeEthernet, isVlanEtherType } from './ethernet';
+import { decodeGre, encodeGre } from './gre';
+import { decodeIpv4, encodeIpv4 } from './ipv4';
+import { decodeFragment, decodeIpv6, decodeOptionsHeader, decodeRouting, encodeFragment, encodeIpv6, encodeOptionsHeader, encodeRouting } from './ipv6';
+import { ETHERTYPE, IPPROTO, protoLabel } from './protocols';
+import { decodeIcmp, decodeTcp, decodeUdp, encodeIcmp, encodeTcp, encodeUdp } from './transport';
+import type { DecodedPacket, LayerSpec } from './types';
+
+export { type DecodeOptions } from './context';
+
+/** pcap/pcapng link types the codec reads (LINKTYPE_* values of tcpdump.org). */
+export const LINKTYPE = { ETHERNET: 1, RAW: 101, IPV4: 228, IPV6: 229 } as const;
+
+// ---------------------------------------------------------------- encoding
+
+function ipProtoOf(s: LayerSpec | undefined): number {
+  if (!s) return IPPROTO.NONE;
+  switch (s.kind) {
+    case 'ipv4': return IPPROTO.IPV4;
+    case 'ipv6': return IPPROTO.IPV6;
+    case 'hopbyhop': return IPPROTO.HOPOPTS;
+    case 'dstopts': return IPPROTO.DSTOPTS;
+    case 'routing': return IPPROTO.ROUTING;
+    case 'fragment': return IPPROTO.FRAGMENT;
+    case 'gre': return IPPROTO.GRE;
+    case 'esp': return IPPROTO.ESP;
+    case 'udp': return IPPROTO.UDP;
+    case 'tcp': return IPPROTO.TCP;
+    case 'icmp': return IPPROTO.ICMP;
+    case 'icmpv6': return IPPROTO.ICMPV6;
+    default: return IPPROTO.NONE;
+  }
+}
+
+function etherTypeOf(s: LayerSpec | undefined): number {
+  if (s?.kind === 'ipv4') return ETHERTYPE.IPV4;
+  if (s?.kind === 'ipv6') return ETHERTYPE.IPV6;
+  if (s?.kind === 'ethernet') return 0x6558; // transparent Ethernet bridging (gretap)
+  return 0;
+}
+
+function ipOf(specs: readonly LayerSpec[], before: number): IpAddrs | undefined {
+  for (let j = before - 1; j >= 0; j--) {
+    const s = specs[j];
+    if (s.kind === 'ipv4') return { family: 4, src: parseIpv4(s.src) ?? new Uint8Array(4), dst: parseIpv4(s.dst) ?? new Uint8Array(4) };
+    if (s.kind === 'ipv6') return { family: 6, src: parseIpv6(s.src) ?? new Uint8Array(16), dst: parseIpv6(s.dst) ?? new Uint8Array(16) };
+  }
+  return undefined;
+}
+
+/** A deterministic sample IV (a function of SPI and sequence number). Fine for samples and tests, never for real traffic. */
+export function sampleIv(spi: number, seq: number, length: number): Uint8Array {
+  const iv = new Uint8Array(length);
+  for (let i = 0; i < length; i++) iv[i] = (0xa0 + i + ((spi + seq * 7) & 0xff)) & 0xff;
+  return iv;
+}
+
+export interface EncodeOptions {
+  /** Needed to encrypt ESP; without it ESP payloads are left in clear (see crypto.ts). */
+  crypto?: CryptoProvider;
+}
+
+export interface EncodedPacket {
+  bytes: Uint8Array;
+  /** False when an ESP layer could not be encrypted (no CryptoProvider). */
+  encrypted: boolean;
+}
+
+/** Builds the packet described by `specs` (outermost first). Throws on an invalid spec. */
+export function encodeStack(specs: readonly LayerSpec[], options: EncodeOptions = {}): EncodedPacket {
+  let payload: Uint8Array = new Uint8Array(0);
+  let encrypted = true;
+  for (let i = specs.length - 1; i >= 0; i--) {
+    const s = specs[i];
+    const next = specs[i + 1];
+    switch (s.kind) {
+      case 'raw': payload = s.data; break;
+      case 'ethernet': payload = encodeEthernet(s, payload, etherTypeOf(next)); break;
+      case 'ipv4': payload = encodeIpv4(s, payload, ipProtoOf(next)); break;
+      case 'ipv6': payload = encodeIpv6(s, payload, ipProtoOf(next)); break;
+      case 'hopbyhop':
+      case 'dstopts': payload = encodeOptionsHeader(s, payload, ipProtoOf(next)); break;
+      case 'routing': payload = encodeRouting(s, payload, ipProtoOf(next)); break;
+      case 'fragment': payload = encodeFragment(s, payload, ipProtoOf(next)); break;
+      case 'gre': payload = encodeGre(s, payload, etherTypeOf(next)); break;
+      case 'udp': payload = encodeUdp(s, payload, ipOf(specs, i)); break;
+      case 'tcp': payload = encodeTcp(s, payload, ipOf(specs, i)); break;
+      case 'icmp':
+      case 'icmpv6': payload = encodeIcmp(s, payload, ipOf(specs, i)); break;
+      case 'esp': {
+        const ivLen = ENC_ALGORITHMS[s.sa.enc].ivLength;
+        const sealed = sealEsp(s.sa, s.seq, s.iv ?? sampleIv(s.sa.spi, s.seq, ivLen), payload, s.nextHeader ?? ipProtoOf(next), options.crypto);
+        encrypted &&= sealed.encrypted;
+        payload = sealed.bytes;
+        break;
+      }
+    }
+  }
+  return { bytes: payload, encrypted };
+}
+
+// ---------------------------------------------------------------- decoding
+
+function dispatch(ctx: DecodeContext, next: Next): Next {
+  if (!next) return undefined;
+  const { offset, end } = next;
+  if (next.by === 'payload') {
+    if (end > offset) ctx.layer('payload', offset, end - offset, [field('Data', offset, end - offset, `${end - offset} bytes`)]);
+    return undefined;
+  }
+  if (next.by === 'ether') {
+    switch (next.value) {
+      case ETHERTYPE.IPV4: return decodeIpv4(ctx, offset, end);
+      case ETHERTYPE.IPV6: return decodeIpv6(ctx, offset, end);
+      default:
+        if (isVlanEtherType(next.value)) return decodeVlan(ctx, offset, end);
+        return { by: 'payload', offset, end };
+    }
+  }
+  switch (next.value) {
+    case IPPROTO.IPV4: return decodeIpv4(ctx, offset, end);
+    case IPPROTO.IPV6: return decodeIpv6(ctx, offset, end);
+    case IPPROTO.HOPOPTS: return decodeOptionsHeader(ctx, 'hopbyhop', offset, end);
+    case IPPROTO.DSTOPTS: return decodeOptionsHeader(ctx, 'dstopts', offset, end);
+    case IPPROTO.ROUTING: return decodeRouting(ctx, offset, end);
+    case IPPROTO.FRAGMENT: return decodeFragment(ctx, offset, end);
+    case IPPROTO.GRE: return decodeGre(ctx, offset, end);
+    case IPPROTO.ESP: return decodeEsp(ctx, offset, end);
+    case IPPROTO.UDP: return decodeUdp(ctx, offset, end);
+    case IPPROTO.TCP: return decodeTcp(ctx, offset, end);
+    case IPPROTO.ICMP: return decodeIcmp(ctx, false, offset, end);
+    case IPPROTO.ICMPV6: return decodeIcmp(ctx, true, offset, end);
+    case IPPROTO.NONE: return { by: 'payload', offset, end };
+    default: return { by: 'payload', offset, end };
+  }
+}
+
+/** Runs the dispatch loop; a failure ends it with an error and keeps the layers read so far. */
+function run(ctx: DecodeContext, start: Next | (() => Next)): void {
+  let guard = 0;
+  try {
+    let next = typeof start === 'function' ? start() : start;
+    while (next) {
+      if (++guard > 64) throw new Error('more than 64 nested headers');
+      next = dispatch(ctx, next);
+    }
+  } catch (err) {
+    ctx.errors.push(err instanceof Error ? err.message : String(err));
+  }
+}
+
+const FOUNDING_CASE =
+  'Destination Options header in front of transport-mode ESP (Linux ip6gre/ip6tnl encapsulation limit): ' +
+  'Cisco IOS decrypts such packets wrongly (next header set to the ESP payload while it still starts with the ' +
+  'Destination Options bytes); use `encaplimit none` on the Linux tunnel or ESP tunnel mode';
+
+function decodeEsp(ctx: DecodeContext, off: number, end: number): Next {
+  const b = ctx.bytes;
+  need(b, off, ESP_HEADER_LENGTH, 'ESP header', end);
+  const spi = u32(b, off);
+  const seq = u32(b, off + 4);
+  const prev = ctx.layers[ctx.layers.length - 1];
+  const destOptsBefore = prev?.id === 'dstopts' && !prev.encrypted;
+  const headerFields = [field('SPI', off, 4, hex32(spi)), field('Sequence Number', off + 4, 4, seq)];
+  const sa = ctx.options.sas?.find((s) => s.spi === spi);
+  const crypto = ctx.options.espClear ? 'clear' : ctx.options.crypto;
+  if (!sa || !crypto) {
+    ctx.layer('esp', off, ESP_HEADER_LENGTH, headerFields);
+    if (end > off + ESP_HEADER_LENGTH) ctx.layer('esp-encrypted', off + 8, end - off - 8, [field('Encrypted Data', off + 8, end - off - 8, `${end - off - 8} bytes`)]);
+    ctx.esp ??= { spi, seq, decrypted: false };
+    if (sa && !crypto) ctx.errors.push('an SA matches but no crypto provider was given');
+    if (destOptsBefore) ctx.notes.push({ code: 'encaplimit-transport-interop', severity: 'warning', offset: prev.offset, message: FOUNDING_CASE.replace('transport-mode ESP', 'ESP (mode unknown without the SA; transport mode is the founding case)') });
+    return undefined;
+  }
+  const enc = ENC_ALGORITHMS[sa.enc];
+  const icvLen = enc.kind === 'gcm' ? enc.icvLength : INTEG_ALGORITHMS[sa.integ].icvLength;
+  const opened = openEsp(sa, b.subarray(off, end), crypto);
+  if (enc.ivLength) headerFields.push(field('IV', off + 8, Math.min(enc.ivLength, Math.max(0, end - off - 8)), toHex(opened.iv)));
+  ctx.layer('esp', off, Math.min(ESP_HEADER_LENGTH + enc.ivLength, end - off), headerFields);
+  const ctStart = off + ESP_HEADER_LENGTH + enc.ivLength;
+  const icvStart = end - icvLen;
+  ctx.esp = { spi, seq, decrypted: false, icvGood: opened.icvGood };
+  const icvLayer = () => {
+    if (icvLen && icvStart >= ctStart) {
+      const status = crypto === 'clear' ? 'not checked' : opened.icvGood === undefined ? 'not checked' : opened.icvGood ? 'good' : 'bad';
+      ctx.layer('esp-icv', icvStart, icvLen, [field('ICV', icvStart, icvLen, `${toHex(b, icvStart, end)} (${status})`)]);
+    }
+  };
+  if (!opened.plaintext || opened.icvGood === false) {
+    if (icvStart > ctStart) ctx.layer('esp-encrypted', ctStart, icvStart - ctStart, [field('Encrypted Data', ctStart, icvStart - ctStart, `${icvStart - ctStart} bytes`)]);
+    icvLayer();
+    ctx.errors.push(opened.error ?? 'ESP could not be opened');
+    if (opened.icvGood === false) ctx.notes.push({ code: 'icv-bad', severity: 'error', offset: icvStart, message: `ESP ICV does not verify for SPI ${hex32(spi)} (wrong keys or a corrupted packet)` });
+    return undefined;
+  }
+  const pt = opened.plaintext;
+  b.set(pt, ctStart); // same length, same offsets: inner layers keep wire offsets
+  const padLen = pt[pt.length - 2];
+  const nh = pt[pt.length - 1];
+  const mode = nh === IPPROTO.IPV4 || nh === IPPROTO.IPV6 ? 'tunnel' : 'transport';
+  ctx.esp = { spi, seq, decrypted: true, icvGood: opened.icvGood, nextHeader: nh, padLength: padLen, mode };
+  if (padLen > pt.length - 2) {
+    ctx.errors.push(`ESP pad length ${padLen} exceeds the ${pt.length - 2} decrypted bytes (wrong key?)`);
+    icvLayer();
+    return undefined;
+  }
+  const innerEnd = ctStart + pt.length - 2 - padLen;
+  for (let i = 0; i < padLen; i++) {
+    if (pt[pt.length - 2 - padLen + i] !== i + 1) {
+      ctx.notes.push({ code: 'esp-padding', severity: 'info', offset: innerEnd + i, message: 'ESP padding is not the default 1, 2, 3, … sequence' });
+      break;
+    }
+  }
+  if (destOptsBefore && mode === 'transport') {
+    ctx.notes.push({ code: 'encaplimit-transport-interop', severity: 'error', offset: prev.offset, message: FOUNDING_CASE });
+  }
+  const wasIn = ctx.inEsp;
+  ctx.inEsp = true;
+  run(ctx, { by: 'ip', value: nh, offset: ctStart, end: innerEnd });
+  const trailer = [
+    field('Padding', innerEnd, padLen, padLen ? toHex(pt, pt.length - 2 - padLen, pt.length - 2) : ''),
+    field('Pad Length', innerEnd + padLen, 1, padLen),
+    field('Next Header', innerEnd + padLen + 1, 1, protoLabel(nh)),
+  ];
+  ctx.layer('esp-trailer', innerEnd, padLen + 2, trailer);
+  ctx.inEsp = wasIn;
+  icvLayer();
+  return undefined;
+}
+
+/** Reads one frame of the given link type. Never throws. */
+export function decodePacket(frame: Uint8Array, linkType: number = LINKTYPE.ETHERNET, options: DecodeOptions = {}): DecodedPacket {
+  const clear = frame.slice();
+  const ctx = new DecodeContext(clear, options);
+  let start: Next;
+  switch (linkType) {
+    case LINKTYPE.ETHERNET:
+      run(ctx, () => decodeEthernet(ctx, 0, clear.length));
+      break;
+    case LINKTYPE.RAW:
+    case 12: // DLT_RAW on some BSDs
+    case 14:
+      start = clear.length && clear[0] >> 4 === 4 ? { by: 'ip', value: IPPROTO.IPV4, offset: 0, end: clear.length } : { by: 'ip', value: IPPROTO.IPV6, offset: 0, end: clear.length };
+      break;
+    case LINKTYPE.IPV4: start = { by: 'ip', value: IPPROTO.IPV4, offset: 0, end: clear.length }; break;
+    case LINKTYPE.IPV6: start = { by: 'ip', value: IPPROTO.IPV6, offset: 0, end: clear.length }; break;
+    default:
+      ctx.errors.push(`link type ${linkType} is not supported (Ethernet, RAW, IPv4 and IPv6 are)`);
+  }
+  if (linkType !== LINKTYPE.ETHERNET && start) run(ctx, start);
+  return { wire: frame, clear, layers: ctx.layers, notes: ctx.notes, errors: ctx.errors, esp: ctx.esp };
+}

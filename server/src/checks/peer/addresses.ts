@@ -1,0 +1,47 @@
+// peer-address-mismatch and outer-family-mismatch: the outer addresses of the two ends.
+import { parseAddress, sameAddress } from '../../model/address';
+import type { PeerCheck } from '../peerTypes';
+import { bothWays, describe, placeOf, reportBoth } from './util';
+
+export const peerAddressMismatch: PeerCheck = {
+  code: 'peer-address-mismatch',
+  run(pair, _ctx, report) {
+    if (pair.pairedBy === 'address') return;
+    // A points at B, but B points somewhere else (or, for a pairing-file pair, either one does).
+    bothWays(pair, (me, peer) => {
+      if (!me.remote || !peer.local || sameAddress(me.remote.value, peer.local.value)) return;
+      const mine = placeOf(me, 'endpoint', me.remote);
+      const theirs = placeOf(peer, 'endpoint', peer.local);
+      report({
+        code: 'peer-address-mismatch',
+        message: `${describe(me)} sends to ${me.remote.value}, but its peer ${describe(peer)} has local address ${peer.local.value}.`,
+        ...mine,
+        related: [{ ...theirs, message: `The peer's local address is ${peer.local.value}.` }],
+      });
+    });
+  },
+};
+
+export const outerFamilyMismatch: PeerCheck = {
+  code: 'outer-family-mismatch',
+  run(pair, _ctx, report) {
+    const fa = pair.a.family?.value ?? parseAddress(pair.a.local?.value ?? '')?.family;
+    const fb = pair.b.family?.value ?? parseAddress(pair.b.local?.value ?? '')?.family;
+    if (!fa || !fb || fa === fb) return;
+    const name = (f: string) => (f === 'ipv6' ? 'IPv6' : 'IPv4');
+    reportBoth(
+      'outer-family-mismatch',
+      report,
+      {
+        message: `The outer packets of ${describe(pair.a)} are ${name(fa)}, but ${describe(pair.b)} uses ${name(fb)}: the tunnel cannot come up.`,
+        place: placeOf(pair.a, 'endpoint', pair.a.family ?? pair.a.local),
+        relatedMessage: `${describe(pair.a)} uses ${name(fa)} outer addresses.`,
+      },
+      {
+        message: `The outer packets of ${describe(pair.b)} are ${name(fb)}, but ${describe(pair.a)} uses ${name(fa)}: the tunnel cannot come up.`,
+        place: placeOf(pair.b, 'endpoint', pair.b.family ?? pair.b.local),
+        relatedMessage: `${describe(pair.b)} uses ${name(fb)} outer addresses.`,
+      },
+    );
+  },
+};

@@ -1,0 +1,61 @@
+// ipsec-mode-mismatch: transport against tunnel mode. IOS `mode transport` is a request that falls
+// back to tunnel mode when the peer wants tunnel; `mode transport require` does not fall back.
+// strongSwan may also install tunnel mode silently. Libreswan refuses ("policy dictates Transport
+// Mode, but peer requested Tunnel Mode").
+import type { Endpoint } from '../../model/endpoint';
+import type { PeerCheck } from '../peerTypes';
+import { because, describe, placeOf } from './util';
+
+type Mode = 'transport' | 'tunnel';
+
+/** May this side end up in tunnel mode although it asks for transport? */
+export function fallsBackToTunnel(e: Endpoint): boolean {
+  if (e.ipsec?.mode?.value !== 'transport') return false;
+  return (e.vendor === 'cisco-ios' && !e.ipsec.modeRequired) || e.vendor === 'strongswan';
+}
+
+/**
+ * The mode the SA will have, or 'fail' when no SA can be installed. With no peer, this side's
+ * own mode.
+ */
+export function effectiveMode(me: Endpoint, peer: Endpoint | undefined): Mode | 'fail' | undefined {
+  const m = me.ipsec?.mode?.value;
+  const p = peer?.ipsec?.mode?.value;
+  if (!m) return undefined;
+  if (!p || m === p) return m;
+  const transportSide = m === 'transport' ? me : peer!;
+  return fallsBackToTunnel(transportSide) ? 'tunnel' : 'fail';
+}
+
+export const ipsecModeMismatch: PeerCheck = {
+  code: 'ipsec-mode-mismatch',
+  run({ a, b }, _ctx, report) {
+    const ma = a.ipsec?.mode;
+    const mb = b.ipsec?.mode;
+    if (!ma || !mb || ma.value === mb.value) return;
+    const result = effectiveMode(a, b);
+    for (const [me, mm, peer, pm] of [
+      [a, ma, b, mb],
+      [b, mb, a, ma],
+    ] as const) {
+      const where = placeOf(me, 'ipsec', mm);
+      const related = [{ ...placeOf(peer, 'ipsec', pm), message: `${describe(peer)} uses ${pm.value} mode (${because(pm)}).` }];
+      if (result === 'fail') {
+        report({
+          code: 'ipsec-mode-mismatch',
+          message: `${describe(me)} uses ${mm.value} mode (${because(mm)}), ${describe(peer)} uses ${pm.value} mode: the child SA is refused (NO_PROPOSAL_CHOSEN), no traffic passes.`,
+          ...where,
+          related,
+        });
+      } else if (mm.value === 'transport') {
+        report({
+          code: 'ipsec-mode-mismatch',
+          severity: 'warning',
+          message: `${describe(me)} asks for transport mode (${because(mm)}), but ${describe(peer)} uses tunnel mode: the SA falls back to tunnel mode, with 40 more bytes per packet on IPv6 (20 on IPv4) than you planned.`,
+          ...where,
+          related,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,58 @@
+// mtu-exceeds-path and mtu-mismatch. The largest inner packet that fits the path comes from the
+// codec's layout arithmetic for this exact stack (Destination Options, ESP mode, padding, ICV).
+import { maxInnerPacket } from '../../../../codec';
+import type { Endpoint } from '../../model/endpoint';
+import { endpointStack } from '../../model/stack';
+import { mtuFixes } from '../../fixes/mtu';
+import type { PeerCheck, PeerCheckContext, PeerFinding } from '../peerTypes';
+import { because, describe, placeOf } from './util';
+
+function exceeds(me: Endpoint, peer: Endpoint | undefined, ctx: PeerCheckContext, report: (f: PeerFinding) => void): void {
+  const mtu = me.tunnel?.mtu;
+  const stack = endpointStack(me, peer);
+  if (!mtu || !stack || stack.esp === 'none') return;
+  const fits = maxInnerPacket(stack, ctx.settings.pathMtu);
+  if (mtu.value <= fits) return;
+  const how = `${stack.outer === 'ipv6' ? 'IPv6' : 'IPv4'}${stack.encapLimit !== 'none' && stack.outer === 'ipv6' && stack.encap !== 'none' ? ' + Destination Options' : ''} + ESP ${stack.esp} (${stack.enc}, ${stack.integ})${stack.encap !== 'none' ? ` + ${stack.encap.toUpperCase()}` : ''}`;
+  report({
+    code: 'mtu-exceeds-path',
+    // A written MTU is a decision that breaks large packets; a kernel default only costs fragmentation.
+    severity: mtu.source === 'written' ? 'warning' : 'info',
+    message: `${describe(me)} has MTU ${mtu.value} (${because(mtu)}), but with ${how} the largest inner packet that fits a ${ctx.settings.pathMtu}-byte path is ${fits}: larger packets are fragmented after encryption or dropped where ICMP is filtered. Set the MTU to ${fits} (and TCP MSS to ${fits - (stack.inner === 'ipv6' ? 60 : 40)}).`,
+    ...placeOf(me, 'tunnel', mtu),
+    related: [],
+    fixes: mtuFixes(me, fits, stack.inner),
+  });
+}
+
+export const mtuExceedsPath: PeerCheck = {
+  code: 'mtu-exceeds-path',
+  run(pair, ctx, report) {
+    exceeds(pair.a, pair.b, ctx, report);
+    exceeds(pair.b, pair.a, ctx, report);
+  },
+  runUnpaired(e, ctx, report) {
+    exceeds(e, undefined, ctx, report);
+  },
+};
+
+export const mtuMismatch: PeerCheck = {
+  code: 'mtu-mismatch',
+  run({ a, b }, _ctx, report) {
+    const ma = a.tunnel?.mtu;
+    const mb = b.tunnel?.mtu;
+    // Two kernel or IOS defaults differing is normal; a written value that differs is a decision.
+    if (!ma || !mb || ma.value === mb.value || (ma.source !== 'written' && mb.source !== 'written')) return;
+    for (const [me, mm, peer, pm] of [
+      [a, ma, b, mb],
+      [b, mb, a, ma],
+    ] as const) {
+      report({
+        code: 'mtu-mismatch',
+        message: `${describe(me)} has tunnel MTU ${mm.value} (${because(mm)}), ${describe(peer)} has ${pm.value}: packets that fit one way are fragmented the other way, and OSPF adjacencies over the tunnel stay in EXSTART.`,
+        ...placeOf(me, 'tunnel', mm),
+        related: [{ ...placeOf(peer, 'tunnel', pm), message: `${describe(peer)}: MTU ${pm.value}.` }],
+      });
+    }
+  },
+};

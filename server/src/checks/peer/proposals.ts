@@ -1,0 +1,32 @@
+// ike-proposal-mismatch / esp-proposal-mismatch: no common proposal after canonicalization, each
+// side's version defaults included. A strongSwan side without `!` also accepts its daemon defaults
+// (the dialect appends them to the list it reports).
+import type { Endpoint, Proposal, Valued } from '../../model/endpoint';
+import { firstMatch, proposalsText } from '../../model/negotiation';
+import type { PeerCheck } from '../peerTypes';
+import { because, describe, placeOf, reportBoth } from './util';
+
+function proposalCheck(kind: 'ike' | 'esp'): PeerCheck {
+  const code = kind === 'ike' ? 'ike-proposal-mismatch' : 'esp-proposal-mismatch';
+  const label = kind === 'ike' ? 'IKE' : 'ESP';
+  const get = (e: Endpoint): Valued<Proposal[]> | undefined => e.ipsec?.[kind];
+  return {
+    code,
+    run({ a, b }, _ctx, report) {
+      const pa = get(a);
+      const pb = get(b);
+      if (!pa || !pb || pa.value.length === 0 || pb.value.length === 0) return;
+      if (firstMatch(pa.value, pb.value, kind) || firstMatch(pb.value, pa.value, kind)) return;
+      const offer = (e: Endpoint, p: Valued<Proposal[]>) => `${describe(e)} offers ${proposalsText(p.value, kind)} (${because(p)})`;
+      reportBoth(
+        code,
+        report,
+        { message: `No common ${label} proposal: ${offer(a, pa)}; ${offer(b, pb)}.`, place: placeOf(a, 'ipsec', pa), relatedMessage: `${offer(a, pa)}.` },
+        { message: `No common ${label} proposal: ${offer(b, pb)}; ${offer(a, pa)}.`, place: placeOf(b, 'ipsec', pb), relatedMessage: `${offer(b, pb)}.` },
+      );
+    },
+  };
+}
+
+export const ikeProposalMismatch = proposalCheck('ike');
+export const espProposalMismatch = proposalCheck('esp');

@@ -1,0 +1,58 @@
+// Helpers shared by the cross-peer rules: where a value lives (its line, or the definition it was
+// defaulted on), how to name an endpoint in a message, and reporting a symmetric mismatch on both
+// peers' lines with the other's line as related information.
+import type { Range } from 'vscode-languageserver-types';
+import type { Endpoint, Origin } from '../../model/endpoint';
+import type { FindingCode } from '../../model/findingCodes';
+import type { Fix, Severity } from '../../service/types';
+import type { PeerFinding, PeerPair } from '../peerTypes';
+
+export interface Place {
+  uri: string;
+  range: Range;
+}
+
+/** The line of a value: where it is written, else the definition it was defaulted on. */
+export function placeOf(e: Endpoint, part: 'ipsec' | 'tunnel' | 'endpoint', v: Origin | undefined): Place {
+  if (v?.uri && v.range) return { uri: v.uri, range: v.range };
+  const owner = part === 'ipsec' && e.protectedBy ? e.protectedBy : e;
+  return { uri: owner.uri, range: owner.range };
+}
+
+export function describe(e: Endpoint): string {
+  const where = e.vendor === 'cisco-ios' ? 'router' : e.vendor === 'linux' ? 'Linux host' : e.vendor;
+  const version = e.version ? ` ${e.version.value}` : '';
+  return `${e.name} (${where}${version})`;
+}
+
+/** "written" or the rule that defaulted the value, for messages. */
+export function because(v: Origin | undefined): string {
+  if (!v) return 'not set';
+  if (v.source === 'written') return 'as written';
+  return v.rule ? `the ${v.rule}` : v.source;
+}
+
+export interface SideReport {
+  message: string;
+  place: Place;
+  relatedMessage: string;
+  fixes?: Fix[];
+}
+
+/** Reports one finding on each peer's line, each pointing at the other's. */
+export function reportBoth(
+  code: FindingCode,
+  report: (f: PeerFinding) => void,
+  a: SideReport,
+  b: SideReport,
+  severity?: Severity,
+): void {
+  report({ code, severity, message: a.message, ...a.place, related: [{ ...b.place, message: b.relatedMessage }], fixes: a.fixes });
+  report({ code, severity, message: b.message, ...b.place, related: [{ ...a.place, message: a.relatedMessage }], fixes: b.fixes });
+}
+
+/** Calls fn with (this side, other side) for both orders of the pair. */
+export function bothWays(pair: PeerPair, fn: (me: Endpoint, peer: Endpoint) => void): void {
+  fn(pair.a, pair.b);
+  fn(pair.b, pair.a);
+}

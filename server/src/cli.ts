@@ -1,0 +1,54 @@
+// The `tunnel-lens` command line. Usage and I/O errors print one line on stderr and exit 2; an
+// unexpected failure does the same (never a stack trace).
+import { CliError, type CliIo, type Subcommand } from './cli/common';
+import { run as check } from './cli/check';
+import { run as endpoints } from './cli/endpoints';
+import { run as layout } from './cli/layout';
+import { run as decode } from './cli/decode';
+
+const USAGE = `usage:
+  tunnel-lens check     [--format text|json|sarif] [--libreswan V] [--strongswan V] [--ios V] [--path-mtu N] PATH...
+  tunnel-lens endpoints [--format text|json] PATH...
+  tunnel-lens layout    [FILE[:LINE]] [--outer ipv4|ipv6] [--encaplimit N|none] [--esp transport|tunnel|none]
+                        [--enc NAME] [--integ NAME] [--encap gre|ipip|none] [--gre-key] [--inner ipv4|ipv6]
+                        [--path-mtu N] [--format text|json] [--pcap OUT.pcap]
+  tunnel-lens decode    FILE.pcap [--sa SPI:ENC:KEY[:INTEG:KEY]]... [--format text|json]
+exit status: 0 no error finding, 1 at least one error finding, 2 usage or I/O error`;
+
+const COMMANDS: Record<string, Subcommand> = { check, endpoints, layout, decode };
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(USAGE + '\n');
+    return 0;
+  }
+  if (name === '--version') {
+    io.stdout('tunnel-lens 0.1.0\n');
+    return 0;
+  }
+  const command = name === undefined ? undefined : COMMANDS[name];
+  if (!command) {
+    io.stderr(`tunnel-lens: ${name === undefined ? 'no command given' : `unknown command '${name}'`} (try tunnel-lens --help)\n`);
+    return 2;
+  }
+  try {
+    return await command(rest, io);
+  } catch (e) {
+    const message = e instanceof CliError ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`;
+    io.stderr(`tunnel-lens ${name}: ${message.split('\n')[0]}\n`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  const io: CliIo = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
+  main(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    () => {
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,83 @@
+// Loads the PATHs of a CLI call into a language service: files as given, folders searched
+// recursively for files a dialect claims. Remembers how each file was named, so output shows
+// paths as the user gave them.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { LanguageService } from '../service/languageService';
+import { listFilesRecursively, nodeFileSystem } from '../node/nodeFs';
+import { pathToUri } from '../service/uri';
+import { DEFAULT_SETTINGS, type Settings } from '../service/types';
+import { CliError, lastFlag, type ParsedArgs } from './common';
+
+export interface LoadedWorkspace {
+  service: LanguageService;
+  /** uri → the path to print. */
+  display: Map<string, string>;
+  uris: string[];
+}
+
+export const VERSION_FLAGS = ['libreswan', 'strongswan', 'ios', 'networkmanager', 'path-mtu'] as const;
+
+export function settingsFromFlags(p: ParsedArgs): Settings {
+  const pathMtuText = lastFlag(p, 'path-mtu');
+  let pathMtu = DEFAULT_SETTINGS.pathMtu;
+  if (pathMtuText !== undefined) {
+    pathMtu = Number(pathMtuText);
+    if (!/^\d+$/.test(pathMtuText) || pathMtu < 576 || pathMtu > 65535) throw new CliError(`--path-mtu must be a number from 576 to 65535`);
+  }
+  for (const f of ['libreswan', 'strongswan', 'ios', 'networkmanager']) {
+    const v = lastFlag(p, f);
+    if (v !== undefined && !/^\d+(\.\d+)*(\(\w+\)\w*)?$/.test(v)) throw new CliError(`--${f} takes a version such as 4.10 or 15.7, not '${v}'`);
+  }
+  return {
+    ...DEFAULT_SETTINGS,
+    pathMtu,
+    versions: {
+      libreswan: lastFlag(p, 'libreswan'),
+      strongswan: lastFlag(p, 'strongswan'),
+      ios: lastFlag(p, 'ios'),
+      networkManager: lastFlag(p, 'networkmanager'),
+    },
+  };
+}
+
+export function loadWorkspace(paths: string[], settings: Settings): LoadedWorkspace {
+  if (paths.length === 0) throw new CliError('no PATH given (a file or a folder)');
+  const service = new LanguageService({ fs: nodeFileSystem, settings: () => settings });
+  const display = new Map<string, string>();
+  for (const given of paths) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(given);
+    } catch {
+      throw new CliError(`${given}: no such file or folder`);
+    }
+    if (stat.isDirectory()) {
+      for (const file of listFilesRecursively(given)) {
+        const uri = pathToUri(path.resolve(file));
+        if (service.workspace.refreshFromDisk(uri)) display.set(uri, file);
+      }
+    } else {
+      try {
+        fs.accessSync(given, fs.constants.R_OK);
+      } catch {
+        throw new CliError(`${given}: cannot be read`);
+      }
+      const uri = pathToUri(path.resolve(given));
+      if (!service.workspace.refreshFromDisk(uri)) {
+        throw new CliError(`${given}: not a file Tunnel Lens reads (ipsec.conf, ipsec.secrets, IOS config, ifcfg-*, shell script, .netdev, .nmconnection)`);
+      }
+      display.set(uri, given);
+    }
+  }
+  return { service, display, uris: [...display.keys()] };
+}
+
+/** The path to print for a uri: as given when we loaded it, else relative to the cwd. */
+export function displayPath(ws: LoadedWorkspace, uri: string): string {
+  const known = ws.display.get(uri);
+  if (known) return known;
+  const abs = decodeURIComponent(uri.replace(/^file:\/\//, ''));
+  const rel = path.relative(process.cwd(), abs);
+  return rel.startsWith('..') ? abs : rel;
+}

@@ -1,0 +1,66 @@
+// The Cisco IOS / IOS-XE dialect: mode-stack parser (parser.ts), object model (objects.ts),
+// normalized endpoints (endpoints.ts), per-file checks (checks.ts), outline/folding (symbols.ts),
+// hover and completion. Parse once per document version; every feature reads ParsedFile.tree.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { DialectModule, ParseContext, ParsedFile } from '../../service/types';
+import type { Endpoint, Valued } from '../../model/endpoint';
+import { emptyParsedFile } from '../../service/parsedFile';
+import { parseIos, type ParseTree } from './parser';
+import { extract, type IosConfig } from './objects';
+import { ASSUMED_VERSION, parseIosVersion, type IosVersion } from './defaults';
+import { buildEndpoints } from './endpoints';
+import { runChecks } from './checks';
+import { buildFolding, buildReferences, buildSymbols } from './symbols';
+import { hover } from './hover';
+import { complete } from './completion';
+
+/** The dialect-private tree every feature reads. */
+export interface IosTree {
+  parse: ParseTree;
+  cfg: IosConfig;
+  version: IosVersion;
+  endpoints: Endpoint[];
+}
+
+/** Directive beats setting, setting beats the `version` line; the founding case's train otherwise. */
+function resolveVersion(tree: ParseTree, cfg: IosConfig, ctx: ParseContext, uri: string): { v: IosVersion; valued: Valued<string> } {
+  const d = tree.directive && parseIosVersion(tree.directive.version, 'directive');
+  if (d && tree.directive) {
+    return { v: d, valued: { value: d.text, source: 'written', uri, range: { start: { line: tree.directive.line, character: tree.directive.start }, end: { line: tree.directive.line, character: tree.directive.end } }, rule: '! tunnel-lens: ios directive' } };
+  }
+  const s = ctx.settings.versions.ios ? parseIosVersion(ctx.settings.versions.ios, 'setting') : undefined;
+  if (s) return { v: s, valued: { value: s.text, source: 'default', rule: 'tunnelLens.iosVersion setting' } };
+  const l = cfg.version ? parseIosVersion(cfg.version.text, 'version line') : undefined;
+  if (l && cfg.version) return { v: l, valued: { value: l.text, source: 'written', uri, range: cfg.version.range, rule: 'version line' } };
+  const a = parseIosVersion(ASSUMED_VERSION, 'assumed')!;
+  return { v: a, valued: { value: a.text, source: 'default', rule: `no version given; IOS ${ASSUMED_VERSION} assumed` } };
+}
+
+/** First lines that look like IOS: `!`, `version 1x.y`, show-run headers, or a `hostname`/`interface` start. */
+const IOS_HEAD = /^(!|version \d+\.\d+|Building configuration|Current configuration|hostname \S+|interface \S+|crypto (isakmp|ikev2|ipsec|map) )/m;
+
+export function parseIosDocument(doc: TextDocument, ctx: ParseContext): ParsedFile {
+  const file = emptyParsedFile(doc, 'cisco-ios');
+  const parse = parseIos(file.text);
+  const cfg = extract(parse);
+  const { v, valued } = resolveVersion(parse, cfg, ctx, doc.uri);
+  const endpoints = buildEndpoints({ uri: doc.uri, cfg, version: v, versionValued: valued });
+  const tree: IosTree = { parse, cfg, version: v, endpoints };
+  file.tree = tree;
+  file.endpoints = endpoints;
+  file.findings = runChecks({ uri: doc.uri, cfg, tree: parse, version: v });
+  file.symbols = buildSymbols(parse, cfg);
+  file.references = buildReferences(cfg);
+  file.folding = buildFolding(parse);
+  return file;
+}
+
+export const dialect: DialectModule = {
+  id: 'cisco-ios',
+  name: 'Cisco IOS',
+  matches: (path, head) =>
+    /\.(ios|cisco)$|-confg$/i.test(path) || (/\.(cfg|txt|conf)$/i.test(path) && IOS_HEAD.test(head.slice(0, 400)) && !/^\s*(conn |config setup)/m.test(head.slice(0, 400))),
+  parse: parseIosDocument,
+  hover: (file, pos) => hover(file, pos),
+  complete: (file, pos) => complete(file, pos),
+};

@@ -1,0 +1,95 @@
+// Line-level lexing of an IOS configuration: words with their columns, comment and noise lines,
+// and keyword resolution by unique prefix (IOS accepts `int tun 1`, `encr`, `tunnel destin`).
+import type { Kw, KwTable } from './commands';
+
+export interface Token {
+  text: string;
+  /** Character offsets on the line. */
+  start: number;
+  end: number;
+}
+
+export function tokenize(line: string): Token[] {
+  const out: Token[] = [];
+  const re = /\S+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(line))) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+export function indentOf(line: string): number {
+  const m = /^[ \t]*/.exec(line);
+  return m ? m[0].replace(/\t/g, ' ').length : 0;
+}
+
+/**
+ * A comment is a line whose first non-blank character is `!` or `#`. A `!` later in a line is data
+ * (`pre-shared-key Passw0rd!`), which is why comments are never stripped from inside a line.
+ */
+export function isCommentLine(line: string): boolean {
+  return /^\s*[!#]/.test(line);
+}
+
+/** Lines show-run and terminal sessions add around a configuration; not configuration. */
+const NOISE: readonly RegExp[] = [
+  /^\s*Building configuration\.\.\.\s*$/i,
+  /^\s*Current configuration\s*:\s*\d+\s*bytes\s*$/i,
+  /^\s*Using \d+ out of \d+ bytes/i,
+  /^\s*(configure|conf)( t| terminal| term)?\s*$/i,
+  /^\s*(enable|en|ena)\s*$/i,
+  /^\s*Enter configuration commands, one per line\./i,
+  /^\s*\S+[#>]\s*(show|sh|sho)\s+(run|running-config|start|startup-config)/i,
+  /^\s*\S+(\(config[^)]*\))?#\s*$/,
+];
+
+export function isNoiseLine(line: string): boolean {
+  return NOISE.some((r) => r.test(line));
+}
+
+/** `! tunnel-lens: ios 15.7` pins the IOS version whose defaults apply. */
+export function directiveVersion(line: string): string | undefined {
+  const m = /^\s*!\s*tunnel-lens:\s*ios\s+(\S+)/i.exec(line);
+  return m ? m[1] : undefined;
+}
+
+export interface Resolution {
+  /** Canonical keywords, in order. */
+  path: string[];
+  /** The Kw entries of the path. */
+  kws: Kw[];
+  /** How many words were consumed as keywords. */
+  consumed: number;
+}
+
+/** Resolves one word against a table: exact match first, else a unique prefix (unless exact-only). */
+export function resolveWord(table: KwTable | undefined, word: string): string | undefined {
+  if (!table) return undefined;
+  const w = word.toLowerCase();
+  if (Object.prototype.hasOwnProperty.call(table, w)) return w;
+  if (/^\d/.test(w)) return undefined;
+  let found: string | undefined;
+  for (const key of Object.keys(table)) {
+    if (key.startsWith(w)) {
+      if (table[key].exact) continue;
+      if (found !== undefined) return undefined; // ambiguous
+      found = key;
+    }
+  }
+  return found;
+}
+
+/** Walks the keyword tree as far as the words resolve; the rest are arguments. */
+export function resolve(table: KwTable, words: readonly string[]): Resolution {
+  const path: string[] = [];
+  const kws: Kw[] = [];
+  let t: KwTable | undefined = table;
+  let i = 0;
+  for (; i < words.length && t; i++) {
+    const key = resolveWord(t, words[i]);
+    if (!key) break;
+    path.push(key);
+    kws.push(t[key]);
+    t = t[key].sub;
+  }
+  return { path, kws, consumed: i };
+}

@@ -1,0 +1,287 @@
+// The mode-stack parser. IOS itself ignores indentation: a config-mode paste is read line by line,
+// each command tried in the current mode and then in its parents. Show-run output adds indentation
+// (one space per level) and `!` separators. This parser uses both: indentation when it is there,
+// the command tables of commands.ts when it is not (unindented pastes closed with `exit`).
+// Banners and certificate/key-string blocks are skipped verbatim so their text never becomes config.
+import { GLOBAL_TABLE, MODE_TABLES, SECTION_BREAKERS, type Kw, type ModeId } from './commands';
+import { directiveVersion, indentOf, isCommentLine, isNoiseLine, resolve, resolveWord, tokenize, type Token } from './lexer';
+
+export interface Node {
+  line: number;
+  indent: number;
+  /** Every word of the line. */
+  tokens: Token[];
+  /** `no` or `default` when the line negates or resets a setting. */
+  negated?: 'no' | 'default';
+  /** The words after `no`/`default`. */
+  words: Token[];
+  /** Canonical keywords (resolved abbreviations). */
+  path: string[];
+  kws: Kw[];
+  /** The words after the keywords. */
+  args: Token[];
+  /** The mode this line was read in. */
+  mode: ModeId;
+  /** The sub-mode this line opens, if any. */
+  opens?: ModeId;
+  children: Node[];
+  parent?: Node;
+  /** Last line of this node's section (itself when it has no children). */
+  endLine: number;
+}
+
+export interface SkippedBlock {
+  kind: 'banner' | 'certificate' | 'key-string';
+  /** The line of the command that opened the block. */
+  startLine: number;
+  endLine: number;
+}
+
+export interface ParseTree {
+  /** Global-mode commands, with their sub-mode children. */
+  roots: Node[];
+  /** Every command node in line order. */
+  nodes: Node[];
+  blocks: SkippedBlock[];
+  /** Version pinned by a `! tunnel-lens: ios X` directive, with its line. */
+  directive?: { version: string; line: number; start: number; end: number };
+  lines: string[];
+  /** Line of `end` (later lines are not configuration), if any. */
+  endLine?: number;
+}
+
+interface Frame {
+  mode: ModeId;
+  indent: number;
+  node?: Node;
+  /** Set once a child arrived more indented than the opener: show-run style from then on. */
+  indentedChildren: boolean;
+}
+
+const BANNER_TYPES = new Set(['motd', 'login', 'exec', 'incoming', 'prompt-timeout', 'slip-ppp', 'config-save']);
+
+function isHexLine(line: string): boolean {
+  return /^[\s0-9A-Fa-f]+$/.test(line);
+}
+
+/** True when the command belongs to the sub-mode (rather than to a parent mode). */
+function modeAccepts(mode: ModeId, words: readonly string[]): boolean {
+  if (words.length === 0) return false;
+  if (mode === 'unmodeled' || mode === 'cert-chain') {
+    const first = words[0].toLowerCase();
+    const w = first === 'no' || first === 'default' ? (words[1] ?? '').toLowerCase() : first;
+    if (SECTION_BREAKERS.has(w)) return false;
+    const g = resolveWord(GLOBAL_TABLE, w);
+    return !(g && g !== 'end' && GLOBAL_TABLE[g].opens !== undefined && w.length >= 3);
+  }
+  const table = MODE_TABLES[mode];
+  let ws = words;
+  const head = ws[0].toLowerCase();
+  if ((head === 'no' || head === 'default') && ws.length > 1) ws = ws.slice(1);
+  const r = resolve(table, ws);
+  if (r.consumed === 0) return false;
+  // IOS tries the whole command in the current mode and falls back to the parent when it does not
+  // parse there: `int tun 1` after `crypto ikev2 proposal` is not `integrity tun 1` but `interface`.
+  const kw = r.kws[r.consumed - 1];
+  if (kw.values && ws.length > r.consumed) {
+    const allowed = new Set(kw.values.flatMap((v) => v.split(' ')));
+    if (ws.slice(r.consumed).some((w) => !allowed.has(w.toLowerCase()))) {
+      const exact = r.path[0] === ws[0].toLowerCase();
+      if (!exact) return false;
+    }
+  }
+  if (mode === 'interface') {
+    const [a, b] = r.path;
+    // `ip`/`ipv6` and `crypto` exist in both modes: only the interface forms stay in the interface.
+    if ((a === 'ip' || a === 'ipv6') && !b) return false;
+    if (a === 'ip' && b === 'nat') return ws.length === 3;
+    if (a === 'ip' && b === 'vrf') return /^(forwarding|receive|sitemap|select)$/i.test(ws[2] ?? '');
+    if (a === 'ip' && b === 'dhcp') return !/^(pool|excluded-address|snooping|database|relay information)$/i.test(ws[2] ?? '');
+    if (a === 'crypto') return b === 'map' && ws.length <= 4 && !/^\d+$/.test(ws[3] ?? '');
+    if (a === 'ipv6' && b === 'crypto') return ws.length <= 4;
+  }
+  return true;
+}
+
+/** Decides the mode a command line opens (crypto map needs a sequence number to open a sub-mode). */
+function opensMode(mode: ModeId, node: Node): ModeId | undefined {
+  const last = node.kws[node.kws.length - 1];
+  if (node.negated) return undefined;
+  let m = last?.opens;
+  const p = node.path.join(' ');
+  if (p === 'crypto map' || p === 'crypto map ipv6' || p === 'crypto dynamic-map') {
+    // `crypto map NAME SEQ [ipsec-isakmp|dynamic D]` opens an entry; `crypto map NAME local-address X` does not,
+    // and neither does the ASA one-line form `crypto dynamic-map NAME SEQ set …`.
+    const a = node.args;
+    if (!(a.length >= 2 && /^\d+$/.test(a[1].text))) return undefined;
+    if (a.length >= 3 && /^(set|match)$/i.test(a[2].text)) return undefined;
+    if (a.some((t) => /^dynamic$/i.test(t.text))) return undefined;
+    return 'crypto-map';
+  }
+  if (m === undefined && mode === 'global' && node.path[0] === undefined && node.words.length > 0) return undefined;
+  if (mode === 'cert-chain' && node.path[0] === 'certificate') return undefined;
+  // `crypto isakmp policy` without a number, etc.: IOS would reject it; do not open anything.
+  if (m && m !== 'unmodeled' && node.args.length === 0) m = undefined;
+  return m;
+}
+
+export function parseIos(text: string): ParseTree {
+  const lines = text.split(/\r?\n|\r/);
+  const roots: Node[] = [];
+  const nodes: Node[] = [];
+  const blocks: SkippedBlock[] = [];
+  let directive: ParseTree['directive'];
+  let endLine: number | undefined;
+  const stack: Frame[] = [{ mode: 'global', indent: -1, indentedChildren: false }];
+  let last: Node | undefined;
+  let afterEnd = false;
+
+  const top = () => stack[stack.length - 1];
+  const popTo = (n: number) => {
+    while (stack.length > n) stack.pop();
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i];
+    if (afterEnd) {
+      // After `end` only a new `configure terminal` resumes configuration (pasted sessions).
+      if (/^\s*conf(igure)?\s+t(erminal)?\s*$/i.test(raw)) afterEnd = false;
+      continue;
+    }
+    if (raw.trim() === '') continue;
+    if (isCommentLine(raw)) {
+      const v = directiveVersion(raw);
+      if (v && !directive) {
+        const start = raw.indexOf(v);
+        directive = { version: v, line: i, start, end: start + v.length };
+      }
+      // In show-run a `!` closes the sections opened at its indentation or deeper.
+      if (/^\s*!/.test(raw)) {
+        const ind = indentOf(raw);
+        while (stack.length > 1 && top().indent >= ind) stack.pop();
+        last = undefined;
+      }
+      continue;
+    }
+    if (isNoiseLine(raw)) continue;
+    const tokens = tokenize(raw);
+    const indent = indentOf(raw);
+    const firstLower = tokens[0].text.toLowerCase();
+
+    if (/^exit(-\S+)?$/i.test(tokens[0].text) && tokens.length === 1) {
+      // `exit` (and `exit-address-family`, …) leave exactly one mode, whatever the indentation.
+      if (stack.length > 1) stack.pop();
+      last = undefined;
+      continue;
+    }
+
+    // A line more indented than the previous command makes that command a section opener.
+    if (last && indent > last.indent && top().node !== last) {
+      stack.push({ mode: last.opens ?? 'unmodeled', indent: last.indent, node: last, indentedChildren: false });
+    }
+    // Pop the frames this line does not belong to.
+    while (stack.length > 1) {
+      const f = top();
+      if (indent > f.indent) break;
+      if (indent === f.indent && !f.indentedChildren && modeAccepts(f.mode, tokens.map((t) => t.text))) break;
+      stack.pop();
+    }
+    const frame = top();
+    if (frame.node && indent > frame.indent) frame.indentedChildren = true;
+    const mode = frame.mode;
+
+    let words = tokens;
+    let negated: Node['negated'];
+    if ((firstLower === 'no' || firstLower === 'default') && tokens.length > 1) {
+      negated = firstLower as 'no' | 'default';
+      words = tokens.slice(1);
+    }
+    const r = resolve(MODE_TABLES[mode], words.map((t) => t.text));
+    const node: Node = {
+      line: i,
+      indent,
+      tokens,
+      negated,
+      words,
+      path: r.path,
+      kws: r.kws,
+      args: words.slice(r.consumed),
+      mode,
+      children: [],
+      parent: frame.node,
+      endLine: i,
+    };
+    node.opens = opensMode(mode, node);
+    if (mode === 'global' && node.path[0] === 'interface' && !node.negated) node.opens = 'interface';
+    if (frame.node) frame.node.children.push(node);
+    else roots.push(node);
+    nodes.push(node);
+    for (let p = frame.node; p; p = p.parent) p.endLine = Math.max(p.endLine, i);
+    last = node;
+
+    if (mode === 'global' && node.path[0] === 'end' && node.args.length === 0 && !negated) {
+      endLine = endLine ?? i;
+      afterEnd = true;
+      popTo(1);
+      continue;
+    }
+
+    // Blocks whose text is not configuration.
+    if (mode === 'global' && node.path[0] === 'banner' && !negated) {
+      const end = skipBanner(lines, i, raw, tokens);
+      if (end !== undefined) {
+        blocks.push({ kind: 'banner', startLine: i, endLine: end });
+        node.endLine = end;
+        i = end;
+        last = undefined;
+        continue;
+      }
+    }
+    const isCert = mode === 'cert-chain' && node.path[0] === 'certificate';
+    const isKeyString = /^key-string$/i.test(words[0]?.text ?? '') && words.length === 1;
+    if (isCert || isKeyString) {
+      let j = i + 1;
+      for (; j < lines.length; j++) {
+        const l = lines[j];
+        if (/^\s*quit\s*$/i.test(l)) break;
+        if (l.trim() !== '' && !isHexLine(l)) {
+          j--;
+          break;
+        }
+      }
+      const end = Math.min(j, lines.length - 1);
+      blocks.push({ kind: isCert ? 'certificate' : 'key-string', startLine: i, endLine: end });
+      node.endLine = end;
+      for (let p = frame.node; p; p = p.parent) p.endLine = Math.max(p.endLine, end);
+      i = end;
+      last = undefined;
+      continue;
+    }
+
+    if (node.opens) {
+      stack.push({ mode: node.opens, indent, node, indentedChildren: false });
+    }
+  }
+  return { roots, nodes, blocks, directive, lines, endLine };
+}
+
+/**
+ * Finds the last line of a banner. The delimiter is the first non-blank character after the banner
+ * type (show-run prints ETX as the two characters `^C`); the text runs until the delimiter appears
+ * again, and the rest of that line is ignored. Returns undefined for a one-line banner.
+ */
+function skipBanner(lines: string[], i: number, raw: string, tokens: Token[]): number | undefined {
+  let pos = tokens[0].end;
+  if (tokens[1] && BANNER_TYPES.has(tokens[1].text.toLowerCase())) pos = tokens[1].end;
+  const rest = raw.slice(pos);
+  const m = /\S/.exec(rest);
+  if (!m) return undefined; // illegal (no delimiter); IOS rejects it, nothing to skip
+  const at = pos + m.index;
+  const delim = raw.startsWith('^C', at) ? '^C' : raw[at];
+  const after = raw.slice(at + delim.length);
+  if (after.includes(delim)) return i; // delimiter closes on the same line
+  for (let j = i + 1; j < lines.length; j++) {
+    if (lines[j].includes(delim)) return j;
+  }
+  return lines.length - 1;
+}

@@ -1,0 +1,22 @@
+// The hover text every Linux dialect shows on a tunnel line: the encapsulation limit in force and
+// the MTU, each with the reason (written where, or which default rule).
+import type { Endpoint } from '../../model/endpoint';
+import { describeEncapLimit, describeOrigin, LINUX_KINDS } from '../../model/linuxTunnels';
+
+export function tunnelHoverMarkdown(e: Endpoint): string {
+  const t = e.tunnel;
+  if (!t) return '';
+  const lines: string[] = [];
+  const fam = e.family ? ` over ${e.family.value === 'ipv6' ? 'IPv6' : 'IPv4'}` : '';
+  lines.push(`**${t.device ?? e.name}**: Linux \`${t.kind.value}\` (${t.encapsulation.value}${fam})`);
+  if (e.local || e.remote) lines.push(`- local \`${e.local?.value ?? '?'}\` → remote \`${e.remote?.value ?? '?'}\``);
+  if (t.greKey) lines.push(`- GRE key ${t.greKey.value}`);
+  if (LINUX_KINDS[t.kind.value]?.tel || t.encapLimit) {
+    const el = t.encapLimit;
+    lines.push(`- **encapsulation limit ${el ? el.value : '?'}**: ${describeEncapLimit(el?.value)}`);
+    if (el) lines.push(`  - why: ${describeOrigin(el)}`);
+  }
+  if (t.mtu) lines.push(`- **MTU ${t.mtu.value}**: ${describeOrigin(t.mtu)}`);
+  if (t.innerAddresses.length) lines.push(`- inner ${t.innerAddresses.map((a) => `\`${a.value}\``).join(', ')}`);
+  return lines.join('\n');
+}

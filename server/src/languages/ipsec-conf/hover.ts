@@ -1,0 +1,88 @@
+// Hover: keyword documentation, the effective value in the conn under the cursor (after
+// %default and also=), its default and which version's rule gave it; include targets.
+import type { HoverResult, ParsedFile, Position } from '../../service/types';
+import type { Range } from 'vscode-languageserver-types';
+import type { IpsecConfTree } from './index';
+import { lookupKey } from './keywords';
+import { ikeVersionOf, proposalsOf } from './model';
+import type { Entry, Section } from './parser';
+import { formatProposal } from './proposals';
+import { fieldOf } from './resolve';
+import { targetLabel, type Target } from './version';
+
+function inside(r: Range, p: Position): boolean {
+  const after = p.line > r.start.line || (p.line === r.start.line && p.character >= r.start.character);
+  const before = p.line < r.end.line || (p.line === r.end.line && p.character <= r.end.character);
+  return after && before;
+}
+
+function defaultFor(kw: { def?: Record<string, string | undefined> }, t: Target): string | undefined {
+  if (!kw.def) return undefined;
+  if (t.daemon === 'strongswan') return kw.def.ss;
+  return t.major < 4 ? kw.def.lsw3 : t.major < 5 ? kw.def.lsw4 : kw.def.lsw5;
+}
+
+export function hover(file: ParsedFile, pos: Position): HoverResult | undefined {
+  const tree = file.tree as IpsecConfTree | undefined;
+  if (!tree) return undefined;
+  const { conf, analysis } = tree;
+  const t = analysis.target;
+  const label = targetLabel(t);
+  for (const inc of analysis.includes) {
+    if (!inside(inc.stmt.range, pos)) continue;
+    const list = inc.targets.length ? inc.targets.map((u) => `- ${decodeURIComponent(u.replace(/^file:\/\//, ''))}`).join('\n') : '_no file matches_';
+    const note = inc.stmt.path.startsWith('/') ? '' : `\n\nResolved relative to this file. ${t.daemon === 'libreswan' ? 'Libreswan itself resolves a relative include against the working directory of pluto/addconn, not this file\'s directory.' : 'strongSwan resolves it relative to this file too.'}`;
+    return { markdown: `**include** \`${inc.stmt.path}\`\n\n${list}${note}`, range: inc.stmt.range };
+  }
+  let section: Section | undefined;
+  let entry: Entry | undefined;
+  for (const s of conf.sections) {
+    if (!inside(s.range, pos)) continue;
+    section = s;
+    entry = s.entries.find((e) => inside(e.range, pos) || (e.range.start.line === pos.line));
+  }
+  if (!section) return undefined;
+  const r = section.kind === 'conn' ? analysis.resolved.get(section) : undefined;
+  if (!entry) {
+    if (section.kind !== 'conn' || !inside(section.headerRange, pos)) return undefined;
+    const lines = [`**conn ${section.name}** (${label}; ${t.reason})`];
+    if (r) {
+      const v = ikeVersionOf(r, t);
+      lines.push(`- IKE version: ${v.v.value}${v.initiates ? ` (initiates IKEv${v.initiates.value})` : ''}${v.v.source === 'default' ? ` — ${v.v.rule}` : ''}`);
+      const iv = v.v.value === 1 || v.initiates?.value === 1 ? 1 : 2;
+      for (const kind of ['ike', 'esp'] as const) {
+        const pr = proposalsOf(kind, r, t, iv);
+        if (pr) lines.push(`- ${kind}: ${pr.value.value.map((x) => formatProposal(kind, x)).join(', ')}${pr.value.source === 'default' ? ` — ${pr.value.rule}` : ''}`);
+      }
+      lines.push('', 'Local end: left, unless right is %defaultroute/%iface while left is not, or left is %any.');
+    }
+    return { markdown: lines.join('\n'), range: section.headerRange };
+  }
+  const hits = lookupKey(entry.key, t.daemon).filter((h) => h.kw.sect === section!.kind);
+  const kw = hits[0]?.kw;
+  const parts: string[] = [`**${entry.key}** — ${label}`];
+  if (!kw) {
+    parts.push('', 'Not a keyword of this daemon and section.');
+    return { markdown: parts.join('\n'), range: entry.keyRange };
+  }
+  if (kw.doc) parts.push('', kw.doc);
+  parts.push('', `Type: ${kw.type}${kw.values ? ` (${kw.values.join(' | ')})` : ''}`);
+  const d = defaultFor(kw, t);
+  if (d) parts.push(`Default: \`${d}\` (${label} rule)`);
+  if (kw.deprecated) parts.push(`Deprecated: use ${kw.deprecated}`);
+  if (r) {
+    const f = fieldOf(entry, t);
+    const eff = f ? r.fields.get(f) : undefined;
+    if (eff) {
+      const from = r.via.get(f!) ?? 'own';
+      parts.push(`Effective in conn ${section.name}: \`${entry.key.toLowerCase() === 'also' ? '' : eff.value}\`${eff === entry ? '' : ` (from ${from}, line ${eff.range.start.line + 1})`}`);
+    }
+    if (kw.type === 'proposal' && eff) {
+      const v = ikeVersionOf(r, t);
+      const iv = v.v.value === 1 || v.initiates?.value === 1 ? 1 : 2;
+      const pr = proposalsOf(entry.key.toLowerCase() === 'ike' ? 'ike' : 'esp', r, t, iv);
+      if (pr) parts.push('', 'Canonical proposals:', ...pr.value.value.map((x) => `- ${formatProposal(entry!.key.toLowerCase() === 'ike' ? 'ike' : 'esp', x)}`));
+    }
+  }
+  return { markdown: parts.join('\n'), range: entry.keyRange };
+}

@@ -1,0 +1,223 @@
+// Resolved conns -> normalized Endpoints (model/endpoint.ts).
+//
+// Which end is local: Libreswan and strongSwan decide at run time by matching the host's own
+// addresses, which a static checker cannot do. Rule used here (documented in the hover too):
+// left is local, unless right is %defaultroute (or %<iface>) while left is not, or left is
+// %any/%any6 while right is not - then right is local. A conn that uses leftid=@… keeps left.
+import type { AuthMethod, Endpoint, IpsecBinding, Proposal, TrafficSelector, Valued } from '../../model/endpoint';
+import { parseAddress, parsePrefix } from '../../model/address';
+import type { Entry } from './parser';
+import { defaultProposals, parseProposals, type ProposalKind } from './proposals';
+import type { Resolved } from './resolve';
+import { parseProtoPort, parseTime } from './values';
+import { atLeast, targetLabel, type Target } from './version';
+
+function written<T>(value: T, e: Entry): Valued<T> {
+  return { value, source: 'written', uri: e.uri, range: e.valueRange };
+}
+
+function defaulted<T>(value: T, rule: string): Valued<T> {
+  return { value, source: 'default', rule };
+}
+
+function get(r: Resolved, f: string): Entry | undefined {
+  return r.fields.get(f);
+}
+
+function lower(r: Resolved, f: string): string | undefined {
+  return get(r, f)?.value.toLowerCase();
+}
+
+/** IKE version: 3.25 four-valued ikev2=, 4.x boolean ikev2=, 5.x keyexchange=, strongSwan keyexchange=. */
+export function ikeVersionOf(r: Resolved, t: Target): { v: Valued<1 | 2 | 'either'>; initiates?: Valued<1 | 2> } {
+  const label = targetLabel(t);
+  const kx = get(r, 'keyexchange');
+  const kxv = kx?.value.toLowerCase();
+  if (t.daemon === 'strongswan') {
+    if (kx && kxv === 'ikev1') return { v: written(1, kx) };
+    if (kx && kxv === 'ikev2') return { v: written(2, kx) };
+    const base = kx ? written<'either'>('either', kx) : defaulted<'either'>('either', `${label} default keyexchange=ike`);
+    return { v: base, initiates: kx ? written<2>(2, kx) : defaulted<2>(2, `${label}: keyexchange=ike initiates IKEv2`) };
+  }
+  if (kx && atLeast(t, '5.0') && (kxv === 'ikev1' || kxv === 'ikev2')) return { v: written(kxv === 'ikev1' ? 1 : 2, kx) };
+  const e = get(r, 'ikev2');
+  const w = e?.value.toLowerCase();
+  if (t.major < 4) {
+    const word = w ?? 'permit';
+    const mk = <T>(value: T): Valued<T> => (e ? written(value, e) : defaulted(value, `${label} default ikev2=permit`));
+    if (word === 'never' || word === 'no') return { v: mk<1>(1) };
+    if (word === 'insist' || word === 'always') return { v: mk<2>(2) };
+    if (word === 'propose' || word === 'yes') return { v: mk<'either'>('either'), initiates: mk<2>(2) };
+    return { v: mk<'either'>('either'), initiates: mk<1>(1) };
+  }
+  if (!e) return { v: defaulted<2>(2, `${label} default ikev2=yes`) };
+  return { v: written(['never', 'permit', 'no'].includes(w!) ? 1 : 2, e) };
+}
+
+function pfsOn(r: Resolved, t: Target): boolean {
+  if (t.daemon === 'strongswan') return true;
+  const v = lower(r, 'pfs');
+  return v === undefined || ['y', 'yes', 'true', 'on'].includes(v);
+}
+
+/** ike=/esp= as canonical proposals; undefined when the written string is invalid. */
+export function proposalsOf(kind: ProposalKind, r: Resolved, t: Target, ikeV: 1 | 2): { value: Valued<Proposal[]>; strict: boolean } | undefined {
+  const field = kind === 'ike' ? 'ike' : 'esp';
+  const e = get(r, field);
+  const o = { ikeVersion: ikeV, pfs: pfsOn(r, t) };
+  if (e && e.value !== '') {
+    const res = parseProposals(kind, e.value, t, o);
+    if (res.errors.length) return undefined;
+    return { value: written(res.proposals, e), strict: res.strict };
+  }
+  const d = defaultProposals(kind, t, ikeV);
+  return { value: defaulted(d.proposals, d.rule), strict: t.daemon === 'libreswan' };
+}
+
+const AUTH_WORDS: Record<string, AuthMethod> = {
+  secret: 'psk', psk: 'psk', rsasig: 'rsasig', rsa: 'rsasig', 'rsa-sha1': 'rsasig', 'rsa-sha2': 'rsasig', 'rsa-sha2_256': 'rsasig', 'rsa-sha2_384': 'rsasig',
+  'rsa-sha2_512': 'rsasig', ecdsa: 'ecdsa', 'ecdsa-sha2': 'ecdsa', ecdsasig: 'ecdsa', null: 'null', never: 'never', pubkey: 'pubkey', eaponly: 'eap',
+  xauthpsk: 'xauth', xauthrsasig: 'xauth',
+};
+
+function authOf(r: Resolved, t: Target, end: 'left' | 'right'): Valued<AuthMethod> | undefined {
+  const own = get(r, `${end}auth`);
+  if (own) {
+    const w = own.value.toLowerCase();
+    const m = AUTH_WORDS[w] ?? (w.startsWith('eap') ? 'eap' : w.startsWith('xauth') ? 'xauth' : undefined);
+    return m && written(m, own);
+  }
+  const by = get(r, 'authby');
+  if (by) {
+    const first = by.value.toLowerCase().split(/[,|]/)[0];
+    const m = AUTH_WORDS[first];
+    return m && written(m, by);
+  }
+  const def: AuthMethod = t.daemon === 'strongswan' ? 'pubkey' : 'rsasig';
+  return defaulted(def, `${targetLabel(t)} default authby=${t.daemon === 'strongswan' ? 'pubkey' : t.major < 4 ? 'rsasig' : 'rsasig,ecdsa'}`);
+}
+
+function lifetime(r: Resolved, t: Target, field: string, lsw3: number, lsw4: number, ss: number): Valued<number> {
+  const e = get(r, field);
+  const secs = e && parseTime(e.value, t.daemon);
+  if (e && secs !== undefined) return written(secs, e);
+  const d = t.daemon === 'strongswan' ? ss : t.major < 4 ? lsw3 : lsw4;
+  return defaulted(d, `${targetLabel(t)} default ${field}=${d % 3600 === 0 ? `${d / 3600}h` : `${d}s`}`);
+}
+
+function isLocalRight(left: string | undefined, right: string | undefined): boolean {
+  const l = (left ?? '').toLowerCase();
+  const rr = (right ?? '').toLowerCase();
+  const routeLike = (x: string) => x.startsWith('%') && !x.startsWith('%any') && !x.startsWith('%opportunistic') && !x.startsWith('%group');
+  if (routeLike(rr) && !routeLike(l)) return true;
+  if ((l === '%any' || l === '%any6' || l === '%any4') && !rr.startsWith('%any')) return true;
+  return false;
+}
+
+function addrValued(e: Entry | undefined): Valued<string> | undefined {
+  if (!e) return undefined;
+  const a = parseAddress(e.value);
+  return written(a ? a.text : e.value, e);
+}
+
+function subnets(r: Resolved, end: 'left' | 'right', host: Entry | undefined): string[] {
+  const s = get(r, `${end}subnet`) ?? get(r, `${end}subnets`);
+  if (s) {
+    return s.value
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map((x) => x.replace(/\[[^\]]*\]$/, ''))
+      .map((x) => {
+        const pp = parsePrefix(x);
+        return pp ? `${pp.text}/${pp.prefixLength}` : x;
+      });
+  }
+  const a = host && parseAddress(host.value);
+  return a ? [`${a.text}/${a.family === 'ipv6' ? 128 : 32}`] : [];
+}
+
+function strongswanSubnetProto(r: Resolved, end: 'left' | 'right'): { protocol?: number; port?: number } | undefined {
+  const s = get(r, `${end}subnet`);
+  const m = s && /\[([^\]]*)\]$/.exec(s.value.split(',')[0]);
+  return m ? parseProtoPort(m[1]) : undefined;
+}
+
+export function endpointOf(r: Resolved, t: Target, uri: string): Endpoint | undefined {
+  const left = get(r, 'left');
+  const right = get(r, 'right');
+  if (!left || !right) return undefined;
+  const type = lower(r, 'type') ?? 'tunnel';
+  if (!['tunnel', 'transport'].includes(type)) return undefined;
+  const rightLocal = isLocalRight(left.value, right.value);
+  const [lend, rend]: ['left' | 'right', 'left' | 'right'] = rightLocal ? ['right', 'left'] : ['left', 'right'];
+  const local = rightLocal ? right : left;
+  const remote = rightLocal ? left : right;
+  const label = targetLabel(t);
+
+  const ike = ikeVersionOf(r, t);
+  const v: 1 | 2 = ike.v.value === 1 ? 1 : ike.initiates?.value === 1 ? 1 : 2;
+  const ikeP = proposalsOf('ike', r, t, v);
+  const espP = proposalsOf(lower(r, 'phase2') === 'ah' ? 'ah' : 'esp', r, t, v);
+
+  const ipsec: IpsecBinding = { ikeVersion: ike.v, initiatesIkeVersion: ike.initiates };
+  if (ikeP) {
+    ipsec.ike = ikeP.value;
+    ipsec.ikeStrict = ikeP.strict;
+  }
+  if (espP) {
+    ipsec.esp = espP.value;
+    ipsec.espStrict = espP.strict;
+  }
+  // PFS: Libreswan pfs= (default yes) with the esp= DH group or the IKE group; strongSwan: a DH group in esp=.
+  const espDh = espP?.value.value[0]?.dh[0];
+  const pfsE = get(r, 'pfs');
+  if (t.daemon === 'libreswan') {
+    const on = pfsOn(r, t);
+    const value: string | false | 'ike' = !on ? false : espDh ?? 'ike';
+    ipsec.pfs = pfsE ? written(value, pfsE) : espDh && espP?.value.source === 'written' ? { ...espP.value, value } : defaulted(value, `${label} default pfs=yes`);
+  } else {
+    ipsec.pfs = espDh && espP ? { ...espP.value, value: espDh } : espP && espP.value.source === 'written' ? { ...espP.value, value: false } : defaulted(false, `${label} default esp= has no DH group`);
+  }
+  const typeE = get(r, 'type');
+  ipsec.mode = typeE ? written(type as 'tunnel' | 'transport', typeE) : defaulted('tunnel', `${label} default type=tunnel`);
+
+  const lpp = get(r, `${lend}protoport`);
+  const rpp = get(r, `${rend}protoport`);
+  const lp = lpp ? parseProtoPort(lpp.value) : t.daemon === 'strongswan' ? strongswanSubnetProto(r, lend) : undefined;
+  const rp = rpp ? parseProtoPort(rpp.value) : t.daemon === 'strongswan' ? strongswanSubnetProto(r, rend) : undefined;
+  const ts: TrafficSelector = {
+    protocol: lp?.protocol ?? rp?.protocol,
+    localPort: lp?.port || undefined,
+    remotePort: rp?.port || undefined,
+    localSubnets: subnets(r, lend, local),
+    remoteSubnets: subnets(r, rend, remote),
+  };
+  const tsE = lpp ?? rpp ?? get(r, `${lend}subnet`);
+  ipsec.trafficSelector = tsE ? written(ts, tsE) : { value: ts, source: 'derived', rule: 'host-to-host: the addresses of left= and right=' };
+  ipsec.authLocal = authOf(r, t, lend);
+  ipsec.authRemote = authOf(r, t, rend);
+  const lid = get(r, `${lend}id`);
+  const rid = get(r, `${rend}id`);
+  ipsec.localId = lid ? written(lid.value, lid) : { value: local.value, source: 'default', rule: `${lend}id defaults to ${lend}=`, uri, range: local.valueRange };
+  ipsec.remoteId = rid ? written(rid.value, rid) : { value: remote.value, source: 'default', rule: `${rend}id defaults to ${rend}=`, uri, range: remote.valueRange };
+  ipsec.ikeLifetime = lifetime(r, t, 'ikelifetime', 3600, 8 * 3600, 3 * 3600);
+  ipsec.saLifetime = lifetime(r, t, t.daemon === 'strongswan' ? 'keylife' : 'ipsec-lifetime', 8 * 3600, 8 * 3600, 3600);
+
+  const la = parseAddress(local.value);
+  const ra = parseAddress(remote.value);
+  const famE = get(r, 'hostaddrfamily');
+  const fam = la?.family ?? ra?.family ?? (famE && /6/.test(famE.value) ? 'ipv6' : famE ? 'ipv4' : undefined);
+  const ep: Endpoint = {
+    id: `${uri}#${r.section.name}`,
+    uri,
+    range: r.section.headerRange,
+    name: r.section.name,
+    vendor: t.daemon,
+    version: t.range ? { value: t.version, source: 'written', uri, range: t.range } : { value: t.version, source: 'default', rule: t.reason },
+    family: fam ? (la ? written(fam, local) : ra ? written(fam, remote) : written(fam, famE!)) : undefined,
+    local: addrValued(local),
+    remote: addrValued(remote),
+    ipsec,
+  };
+  return ep;
+}

@@ -1,0 +1,32 @@
+// The exact packet stack of an endpoint towards its peer, in the codec's terms: outer family,
+// Destination Options or not, ESP mode and the negotiated transforms, the tunnel encapsulation and
+// the passenger family. The MTU rules and the preview both start from it.
+import { encryptionByName, integrityByName, type TunnelStack } from '../../../codec';
+import { parseAddress } from './address';
+import type { Endpoint } from './endpoint';
+import { firstMatch } from './negotiation';
+import { effectiveMode } from '../checks/peer/mode';
+
+const ENCAP: Record<string, TunnelStack['encap']> = { gre: 'gre', ipip: 'ipip', ipip6: 'ipip', ip6ip6: 'ipip', sit: 'ipip', vti: 'none', none: 'none' };
+
+export function endpointStack(me: Endpoint, peer?: Endpoint): TunnelStack | undefined {
+  const outer = me.family?.value ?? parseAddress(me.local?.value ?? '')?.family;
+  if (!outer) return undefined;
+  const mode = effectiveMode(me, peer);
+  const esp = me.ipsec?.esp?.value ?? [];
+  const match = peer?.ipsec?.esp ? firstMatch(esp, peer.ipsec.esp.value, 'esp', false) : undefined;
+  const encr = match?.chosen.encr ?? esp[0]?.encr[0];
+  const integ = match ? (match.chosen.integ ?? 'NONE') : (esp[0]?.integ[0] ?? 'NONE');
+  const inner = me.tunnel?.innerAddresses.map((a) => parseAddress(a.value.split('/')[0])?.family).find(Boolean);
+  const greKey = me.tunnel?.greKey?.value;
+  return {
+    outer,
+    encapLimit: me.tunnel?.encapLimit?.value ?? 'none',
+    esp: mode === undefined ? 'none' : mode === 'fail' ? me.ipsec!.mode!.value : mode,
+    enc: (encr && encryptionByName(encr)) || 'aes-cbc-128',
+    integ: integrityByName(integ) ?? 'hmac-sha1-96',
+    encap: me.tunnel ? ENCAP[me.tunnel.encapsulation.value] : 'none',
+    greKey,
+    inner: inner ?? (me.tunnel?.encapsulation.value === 'ip6ip6' || me.tunnel?.encapsulation.value === 'sit' ? 'ipv6' : 'ipv4'),
+  };
+}

@@ -1,0 +1,20 @@
+// Reads the `tunnelLens.*` settings (VS Code configuration, or initializationOptions from other
+// editors) into Settings; anything missing or malformed falls back to the default.
+import { DEFAULT_SETTINGS, type Settings } from './types';
+
+const str = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
+const num = (v: unknown, min: number, max: number) => (typeof v === 'number' && v >= min && v <= max ? v : undefined);
+
+export function settingsFromConfiguration(raw: unknown): Settings {
+  const c = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  return {
+    versions: {
+      libreswan: str(c.libreswanVersion),
+      strongswan: str(c.strongswanVersion),
+      ios: str(c.iosVersion),
+      networkManager: str(c.networkManagerVersion),
+    },
+    pathMtu: num(c.pathMtu, 576, 65535) ?? DEFAULT_SETTINGS.pathMtu,
+    maxFileSize: num(c.maxFileSize, 1024, 1 << 30) ?? DEFAULT_SETTINGS.maxFileSize,
+  };
+}

@@ -1,0 +1,29 @@
+// File uris for the service. Everything inside the service is a uri; the CLI and the server
+// convert at the edges.
+import { URI, Utils } from 'vscode-uri';
+
+export function pathToUri(path: string): string {
+  return URI.file(path).toString();
+}
+
+export function uriToPath(uri: string): string {
+  return URI.parse(uri).fsPath;
+}
+
+export function dirnameUri(uri: string): string {
+  return Utils.dirname(URI.parse(uri)).toString();
+}
+
+export function joinUri(base: string, ...segments: string[]): string {
+  return Utils.joinPath(URI.parse(base), ...segments).toString();
+}
+
+export function basenameOfUri(uri: string): string {
+  return Utils.basename(URI.parse(uri));
+}
+
+/** Resolves a path written in a file (absolute, or relative to `baseDirUri`) to a uri. */
+export function resolveUri(baseDirUri: string, written: string): string {
+  if (written.startsWith('/')) return URI.file(written).toString();
+  return Utils.resolvePath(URI.parse(baseDirUri), written).toString();
+}

@@ -1,0 +1,122 @@
+// The set of files the service knows: open documents (from the editor) over files read from disk.
+// Each document version is parsed once; dependants (files that include a changed file) re-parse;
+// cross-peer findings are recomputed from the endpoints of every file.
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CheckRegistry } from '../checks/registry';
+import { analyse, dialectFor } from './analysis';
+import { analysePeers, type PeerAnalysis } from './peers';
+import type { Finding, FileSystem, ParseContext, ParsedFile, Settings } from './types';
+
+export class Workspace {
+  private readonly docs = new Map<string, TextDocument>();
+  private readonly open = new Set<string>();
+  private readonly parsed = new Map<string, ParsedFile>();
+  private peers: PeerAnalysis | undefined;
+  /** Reads open documents first, then the underlying file system. */
+  readonly fs: FileSystem;
+
+  constructor(
+    diskFs: FileSystem,
+    private readonly settings: () => Settings,
+    private readonly registry: CheckRegistry,
+  ) {
+    this.fs = {
+      readFile: (uri) => (this.open.has(uri) ? this.docs.get(uri)?.getText() : undefined) ?? diskFs.readFile(uri),
+      readDirectory: (uri) => diskFs.readDirectory(uri),
+    };
+  }
+
+  context(): ParseContext {
+    return { settings: this.settings(), fs: this.fs };
+  }
+
+  /** An editor document: it wins over the disk until closed. */
+  openDocument(doc: TextDocument): void {
+    this.open.add(doc.uri);
+    this.setDocument(doc);
+  }
+
+  closeDocument(uri: string): boolean {
+    this.open.delete(uri);
+    return this.refreshFromDisk(uri);
+  }
+
+  isOpen(uri: string): boolean {
+    return this.open.has(uri);
+  }
+
+  /** Adds or re-reads a file from disk (not while it is open). Returns false if it is not ours. */
+  refreshFromDisk(uri: string, languageId = ''): boolean {
+    if (this.open.has(uri)) return true;
+    const text = this.fs.readFile(uri);
+    if (text === undefined) {
+      this.delete(uri);
+      return false;
+    }
+    const prev = this.docs.get(uri);
+    const doc = TextDocument.create(uri, languageId || prev?.languageId || '', (prev?.version ?? 0) + 1, text);
+    if (!dialectFor(doc)) return false;
+    this.setDocument(doc);
+    return true;
+  }
+
+  delete(uri: string): void {
+    this.docs.delete(uri);
+    this.open.delete(uri);
+    if (this.parsed.delete(uri)) this.invalidateDependants(uri);
+    this.peers = undefined;
+  }
+
+  private setDocument(doc: TextDocument): void {
+    this.docs.set(doc.uri, doc);
+    this.parsed.delete(doc.uri);
+    this.invalidateDependants(doc.uri);
+    this.peers = undefined;
+  }
+
+  private invalidateDependants(uri: string): void {
+    for (const [other, file] of this.parsed) {
+      if (file.dependencies.includes(uri)) {
+        this.parsed.delete(other);
+        this.invalidateDependants(other);
+      }
+    }
+  }
+
+  document(uri: string): TextDocument | undefined {
+    return this.docs.get(uri);
+  }
+
+  uris(): string[] {
+    return [...this.docs.keys()];
+  }
+
+  /** The ParsedFile for the current version of a known document (parsed on first use). */
+  parse(uri: string): ParsedFile | undefined {
+    const cached = this.parsed.get(uri);
+    const doc = this.docs.get(uri);
+    if (!doc) return undefined;
+    if (cached && cached.version === doc.version) return cached;
+    const dialect = dialectFor(doc);
+    if (!dialect) return undefined;
+    const file = analyse(doc, dialect, this.context(), this.registry);
+    this.parsed.set(uri, file);
+    return file;
+  }
+
+  files(): ParsedFile[] {
+    return this.uris().flatMap((u) => this.parse(u) ?? []);
+  }
+
+  peerAnalysis(): PeerAnalysis {
+    this.peers ??= analysePeers(this.files(), this.registry, this.settings(), this.fs);
+    return this.peers;
+  }
+
+  /** Per-file findings and the cross-peer findings that land in this file. */
+  findings(uri: string): Finding[] {
+    const file = this.parse(uri);
+    if (!file) return [];
+    return [...file.findings, ...(this.peerAnalysis().findingsByUri.get(uri) ?? [])];
+  }
+}

@@ -1,0 +1,102 @@
+// conns -> Endpoints: IKE version per version, proposals with origins, PFS, mode, selectors, sides.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseText, parseMarked } from './ipsec-conf-helpers';
+import { detectTarget } from '../../server/src/languages/ipsec-conf/version';
+import { DEFAULT_SETTINGS } from '../../server/src/service/types';
+import { pathToUri } from '../../server/src/service/uri';
+
+const FOUNDING = resolve(__dirname, '../../samples/founding-case/linux/ipsec.conf');
+
+test('founding case (Libreswan 3.25): transport, IKEv2, AES_CBC_128/SHA1/MODP2048, GRE, IPv6', () => {
+  const f = parseText(readFileSync(FOUNDING, 'utf8'), {}, pathToUri(FOUNDING));
+  assert.deepEqual(f.findings, []);
+  const [ep] = f.endpoints;
+  assert.equal(ep.vendor, 'libreswan');
+  assert.equal(ep.version?.value, '3.25');
+  assert.equal(ep.family?.value, 'ipv6');
+  assert.equal(ep.local?.value, '2001:db8:a::1');
+  assert.equal(ep.remote?.value, '2001:db8:b::1');
+  const s = ep.ipsec!;
+  assert.equal(s.ikeVersion?.value, 2);
+  assert.equal(s.mode?.value, 'transport');
+  assert.equal(s.mode?.source, 'written');
+  assert.deepEqual(s.ike?.value, [{ encr: ['AES_CBC_128'], integ: ['HMAC_SHA1_96'], prf: ['HMAC_SHA1'], dh: ['MODP2048'] }]);
+  assert.deepEqual(s.esp?.value, [{ encr: ['AES_CBC_128'], integ: ['HMAC_SHA1_96'], prf: [], dh: ['MODP2048'] }]);
+  assert.equal(s.pfs?.value, 'MODP2048');
+  assert.equal(s.trafficSelector?.value.protocol, 47);
+  assert.deepEqual(s.trafficSelector?.value.localSubnets, ['2001:db8:a::1/128']);
+  assert.equal(s.authLocal?.value, 'psk');
+  assert.equal(s.ikeLifetime?.value, 86400);
+  assert.equal(s.saLifetime?.value, 3600);
+});
+
+test('3.25 ikev2=permit (the default) accepts either and initiates IKEv1; 4.10 defaults to IKEv2', () => {
+  const conn = 'conn a\n\tleft=192.0.2.1\n\tright=192.0.2.2\n';
+  const old = parseText(conn, { libreswan: '3.25' }).endpoints[0].ipsec!;
+  assert.equal(old.ikeVersion?.value, 'either');
+  assert.equal(old.initiatesIkeVersion?.value, 1);
+  assert.equal(old.ikeVersion?.source, 'default');
+  assert.match(old.ikeVersion?.rule ?? '', /Libreswan 3\.25 default ikev2=permit/);
+  const now = parseText(conn, { libreswan: '4.10' }).endpoints[0].ipsec!;
+  assert.equal(now.ikeVersion?.value, 2);
+  const v1 = parseText(conn + '\tikev2=no\n', { libreswan: '4.10' }).endpoints[0].ipsec!;
+  assert.equal(v1.ikeVersion?.value, 1);
+  const ss = parseText('# tunnel-lens: strongswan\n' + conn).endpoints[0].ipsec!;
+  assert.equal(ss.ikeVersion?.value, 'either');
+  assert.equal(ss.initiatesIkeVersion?.value, 2);
+});
+
+test('defaults carry the version rule; written values carry their range', () => {
+  const { m, file } = parseMarked('conn a\n\tleft=192.0.2.1\n\tright=192.0.2.2\n\tike=<|aes256-sha2;dh19|>\n', { libreswan: '4.10' });
+  const s = file.endpoints[0].ipsec!;
+  assert.equal(s.ike?.source, 'written');
+  assert.deepEqual(s.ike?.range, m.ranges[0]);
+  assert.equal(s.esp?.source, 'default');
+  assert.equal(s.esp?.rule, 'Libreswan 4.10 IKEv2 default esp=');
+  assert.equal(s.esp?.value[0].encr[0], 'AES_GCM_16_256');
+  assert.equal(s.pfs?.value, 'ike');
+});
+
+test('%default and also= are merged (also= target defined later); pfs=no', () => {
+  const f = parseText('conn %default\n\tikelifetime=2h\nconn a\n\talso=base\n\tleft=192.0.2.1\n\tright=192.0.2.2\nconn base\n\ttype=transport\n\tpfs=no\n\tesp=aes128-sha2;modp2048\n', { libreswan: '4.10' });
+  const ep = f.endpoints.find((e) => e.name === 'a')!;
+  assert.equal(ep.ipsec?.mode?.value, 'transport');
+  assert.equal(ep.ipsec?.ikeLifetime?.value, 7200);
+  assert.equal(ep.ipsec?.pfs?.value, false);
+  assert.deepEqual(ep.ipsec?.esp?.value[0].dh, []);
+});
+
+test('local side: left unless right is %defaultroute or left is %any', () => {
+  const a = parseText('conn a\n\tleft=%any\n\tright=192.0.2.2\n').endpoints[0];
+  assert.equal(a.local?.value, '192.0.2.2');
+  const b = parseText('conn a\n\tleft=192.0.2.9\n\tright=%defaultroute\n').endpoints[0];
+  assert.equal(b.remote?.value, '192.0.2.9');
+  const c = parseText('conn a\n\tleft=2001:DB8:A:0::1\n\tright=192.0.2.2\n').endpoints[0];
+  assert.equal(c.local?.value, '2001:db8:a::1');
+});
+
+test('strongSwan: proposals, strict !, PFS from esp DH, protocol from leftsubnet[gre]', () => {
+  const f = parseText('# tunnel-lens: strongswan 5.9\nconn a\n\tleft=192.0.2.1\n\tright=192.0.2.2\n\tleftsubnet=192.0.2.1/32[gre]\n\tike=aes128-sha256-modp3072!\n\tesp=aes128gcm16-modp3072\n\tkeyexchange=ikev2\n');
+  const s = f.endpoints[0].ipsec!;
+  assert.equal(s.ikeStrict, true);
+  assert.equal(s.espStrict, false);
+  assert.deepEqual(s.ike?.value[0], { encr: ['AES_CBC_128'], integ: ['HMAC_SHA2_256_128'], prf: ['HMAC_SHA2_256'], dh: ['MODP3072'] });
+  assert.deepEqual(s.esp?.value[0].encr, ['AES_GCM_16_128']);
+  assert.equal(s.pfs?.value, 'MODP3072');
+  assert.equal(s.trafficSelector?.value.protocol, 47);
+  assert.equal(s.ikeVersion?.value, 2);
+});
+
+test('version: directive beats setting, setting beats guess, guess strongSwan from content', () => {
+  const S = DEFAULT_SETTINGS;
+  assert.equal(detectTarget('# tunnel-lens: libreswan 3.25\nconn a\n', { ...S, versions: { libreswan: '4.10' } }).version, '3.25');
+  assert.equal(detectTarget('conn a\n\tkeyexchange=ikev2\n', { ...S, versions: { libreswan: '4.10' } }).daemon, 'libreswan');
+  assert.equal(detectTarget('conn a\n\tkeyexchange=ikev2\n', S).daemon, 'strongswan');
+  assert.equal(detectTarget('conn a\n\tesp=aes128-sha256!\n', S).daemon, 'strongswan');
+  assert.equal(detectTarget('ca x\n\tcacert=a\n', S).daemon, 'strongswan');
+  const d = detectTarget('conn a\n', S);
+  assert.deepEqual([d.daemon, d.version, d.source], ['libreswan', '4.10', 'default']);
+});
