@@ -3,7 +3,7 @@
 // outer addresses; composing them gives the endpoint the peer checks compare with the router.
 import type { Endpoint } from '../model/endpoint';
 import { sameAddress } from '../model/address';
-import type { ParsedFile } from './types';
+import { shareFolderTree } from '../model/linuxMerge';
 
 const isIpsecOnly = (e: Endpoint) => !e.tunnel && !!e.ipsec && (e.vendor === 'libreswan' || e.vendor === 'strongswan');
 const isLinuxDevice = (e: Endpoint) => e.vendor === 'linux' && !!e.tunnel;
@@ -17,11 +17,11 @@ function orientTo(conn: Endpoint, device: Endpoint): Endpoint | undefined {
   return undefined;
 }
 
-export function composeHostEndpoints(all: Endpoint[], _files: ParsedFile[] = []): Endpoint[] {
+export function composeHostEndpoints(all: Endpoint[]): Endpoint[] {
   const used = new Set<Endpoint>();
   const out: Endpoint[] = [];
   for (const device of all.filter(isLinuxDevice)) {
-    const conn = all.filter(isIpsecOnly).map((c) => [c, orientTo(c, device)] as const).find(([, o]) => o);
+    const conn = all.filter((c) => isIpsecOnly(c) && !used.has(c) && shareFolderTree(c.uri, device.uri)).map((c) => [c, orientTo(c, device)] as const).find(([, o]) => o);
     if (conn) {
       used.add(conn[0]);
       out.push({ ...device, ipsec: conn[1]!.ipsec, protectedBy: conn[1]! });

@@ -1,11 +1,12 @@
-// Pairs endpoints as the two ends of one tunnel: A's remote is B's local and B's remote is A's
-// local, compared as addresses. Indexed by address, so a hub with thousands of peers pairs in
-// linear time. An endpoint left over whose remote is someone's local, while that one points
-// elsewhere, is paired 'address-half' for peer-address-mismatch. (tunnel-lens.json: #5.)
+// Pairs endpoints as the two ends of one tunnel: first the explicit pairs of tunnel-lens.json, then
+// by address: A's remote is B's local and B's remote is A's local, compared as addresses. Indexed
+// by address, so a hub with thousands of peers pairs in linear time. An endpoint left over whose
+// remote is someone's local, while that one points elsewhere, is paired 'address-half' for
+// peer-address-mismatch.
 import type { PeerPair } from '../checks/peerTypes';
 import type { Endpoint } from '../model/endpoint';
 import { parseAddress } from '../model/address';
-import type { FileSystem, ParsedFile } from './types';
+import { endpointMatches, type ExplicitPair } from './scopes';
 
 const norm = (a: string | undefined) => (a === undefined ? undefined : parseAddress(a)?.text);
 
@@ -15,27 +16,39 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V) {
   else m.set(k, [v]);
 }
 
-export function pairEndpoints(endpoints: Endpoint[], _files: ParsedFile[], _fs: FileSystem): PeerPair[] {
+export function pairEndpoints(endpoints: Endpoint[], explicit: ExplicitPair[] = []): PeerPair[] {
+  const pairs: PeerPair[] = [];
+  const paired = new Set<Endpoint>();
+  for (const x of explicit) {
+    const a = endpoints.find((e) => endpointMatches(e, x.a) || (e.protectedBy && endpointMatches(e.protectedBy, x.a)));
+    const b = endpoints.find((e) => endpointMatches(e, x.b) || (e.protectedBy && endpointMatches(e.protectedBy, x.b)));
+    if (!a || !b || a === b || paired.has(a) || paired.has(b)) continue;
+    pairs.push({ a, b, pairedBy: 'pairing-file' });
+    paired.add(a);
+    paired.add(b);
+  }
+
   const byLocalRemote = new Map<string, Endpoint[]>();
   const byLocal = new Map<string, Endpoint[]>();
   for (const e of endpoints) {
+    if (paired.has(e)) continue;
     const l = norm(e.local?.value);
     const r = norm(e.remote?.value);
     if (l) push(byLocal, l, e);
     if (l && r) push(byLocalRemote, `${l}|${r}`, e);
   }
-  const pairs: PeerPair[] = [];
-  const paired = new Set<Endpoint>();
   for (const a of endpoints) {
+    if (paired.has(a)) continue;
     const l = norm(a.local?.value);
     const r = norm(a.remote?.value);
     if (!l || !r) continue;
     for (const b of byLocalRemote.get(`${r}|${l}`) ?? []) {
       // Each pair once, and never a file with itself.
-      if (b.uri === a.uri || a.id >= b.id) continue;
+      if (b.uri === a.uri || a.id >= b.id || paired.has(b)) continue;
       pairs.push({ a, b, pairedBy: 'address' });
       paired.add(a);
       paired.add(b);
+      break;
     }
   }
   for (const a of endpoints) {

@@ -1,23 +1,44 @@
-// Cross-peer analysis: compose each host's endpoints, pair them by addresses, run the peer checks
-// on every pair (and the rules that also apply to a lone endpoint on the unpaired ones).
+// Cross-peer analysis. Within each pairing scope (see scopes.ts): fold script changes into the
+// Linux tunnels they change, link conns to their ipsec.secrets keys, compose each Linux host's
+// device and conn into one endpoint, pair endpoints, and run the peer checks on every pair (and the
+// rules that also apply to a lone endpoint on the unpaired ones).
 import type { CheckRegistry } from '../checks/registry';
 import type { PeerCheckContext, PeerFinding, PeerPair } from '../checks/peerTypes';
 import type { Endpoint } from '../model/endpoint';
+import { mergeLinuxEndpoints } from '../model/linuxMerge';
 import { CODE_INFO } from '../checks/codeInfo';
 import { composeHostEndpoints } from './hostEndpoints';
 import { pairEndpoints } from './pairing';
+import { ScopeFinder, type Scope } from './scopes';
+import { linkSecrets } from './secretsLink';
 import type { FileSystem, Finding, ParsedFile, Settings } from './types';
 
 export interface PeerAnalysis {
-  /** Endpoints after composing each host's pieces (tunnel device + IPsec conn). */
+  /** Endpoints after merging and composing each host's pieces (tunnel device + IPsec conn). */
   endpoints: Endpoint[];
   pairs: PeerPair[];
   findingsByUri: Map<string, Finding[]>;
 }
 
 export function analysePeers(files: ParsedFile[], registry: CheckRegistry, settings: Settings, fs: FileSystem): PeerAnalysis {
-  const endpoints = composeHostEndpoints(files.flatMap((f) => f.endpoints), files);
-  const pairs = pairEndpoints(endpoints, files, fs);
+  const finder = new ScopeFinder(fs);
+  const groups = new Map<Scope, ParsedFile[]>();
+  for (const f of files) {
+    const scope = finder.scopeOf(f.uri);
+    const g = groups.get(scope);
+    if (g) g.push(f);
+    else groups.set(scope, [f]);
+  }
+  const endpoints: Endpoint[] = [];
+  const pairs: PeerPair[] = [];
+  for (const [scope, group] of groups) {
+    const raw = group.flatMap((f) => f.endpoints);
+    if (raw.length === 0) continue;
+    const composed = composeHostEndpoints(linkSecrets(mergeLinuxEndpoints(raw), group));
+    endpoints.push(...composed);
+    pairs.push(...pairEndpoints(composed, scope.pairs));
+  }
+
   const findingsByUri = new Map<string, Finding[]>();
   const seen = new Set<string>();
   const push = (f: PeerFinding) => {
@@ -26,7 +47,9 @@ export function analysePeers(files: ParsedFile[], registry: CheckRegistry, setti
     if (seen.has(key)) return;
     seen.add(key);
     const finding: Finding = { ...f, severity: f.severity ?? CODE_INFO[f.code].severity, fixes: f.fixes ?? [] };
-    findingsByUri.set(f.uri, [...(findingsByUri.get(f.uri) ?? []), finding]);
+    const list = findingsByUri.get(f.uri);
+    if (list) list.push(finding);
+    else findingsByUri.set(f.uri, [finding]);
   };
   const ctx: PeerCheckContext = { settings, workspaceHasPairs: pairs.length > 0 };
   const paired = new Set<Endpoint>();

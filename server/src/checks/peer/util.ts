@@ -19,17 +19,20 @@ export function placeOf(e: Endpoint, part: 'ipsec' | 'tunnel' | 'endpoint', v: O
   return { uri: owner.uri, range: owner.range };
 }
 
+const VENDOR: Record<Endpoint['vendor'], string> = { 'cisco-ios': 'Cisco IOS', linux: 'Linux', libreswan: 'Libreswan', strongswan: 'strongSwan' };
+
 export function describe(e: Endpoint): string {
-  const where = e.vendor === 'cisco-ios' ? 'router' : e.vendor === 'linux' ? 'Linux host' : e.vendor;
-  const version = e.version ? ` ${e.version.value}` : '';
-  return `${e.name} (${where}${version})`;
+  // A Linux device's "version" is NetworkManager's, which says nothing about the host.
+  const version = e.version && e.vendor !== 'linux' ? ` ${e.version.value}` : '';
+  return `${e.name} (${VENDOR[e.vendor]}${version})`;
 }
 
 /** "written" or the rule that defaulted the value, for messages. */
 export function because(v: Origin | undefined): string {
   if (!v) return 'not set';
   if (v.source === 'written') return 'as written';
-  return v.rule ? `the ${v.rule}` : v.source;
+  if (!v.rule) return v.source;
+  return /^(the|an?) /i.test(v.rule) ? v.rule : `the ${v.rule}`;
 }
 
 export interface SideReport {

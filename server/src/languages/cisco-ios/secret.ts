@@ -1,15 +1,9 @@
-// Pre-shared keys are compared across peers (psk-mismatch) without ever being shown. The digest
-// below only serves equality: two configs with the same key text get the same digest. It is a
-// 32-bit FNV-1a over the text, deliberately small and non-cryptographic, prefixed so that it is
-// never mistaken for (or printed as) the key. A short digest like this cannot be turned back into
-// the key text for printing, and it is never placed in messages, hovers or symbols.
+// Pre-shared keys are compared across peers (psk-mismatch) without ever being shown; the one
+// digest of model/secretDigest.ts makes an IOS key and the same key in ipsec.secrets compare equal.
+import { secretDigest } from '../../model/secretDigest';
+
 export function pskDigest(key: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    h ^= key.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return `fnv1a32:${h.toString(16).padStart(8, '0')}`;
+  return secretDigest(key);
 }
 
 /** IOS key types: 0 (clear text, the default), 6 (AES-encrypted), 7 (Vigenère). */

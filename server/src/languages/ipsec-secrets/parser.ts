@@ -1,7 +1,7 @@
 // ipsec.secrets (Libreswan and strongSwan): `[ID…] : TYPE secret`, `include FILE`, comments.
 // A continuation line starts with whitespace. The secret text itself never leaves this module:
 // the tree keeps its range and a digest, so findings, hovers, symbols and JSON cannot print it.
-import { createHash } from 'node:crypto';
+import { secretDigest } from '../../model/secretDigest';
 import type { Range } from 'vscode-languageserver-types';
 import { parseAddress } from '../../model/address';
 
@@ -35,7 +35,7 @@ export const ANY_IDS = new Set(['%any', '%any6', '0.0.0.0', '::', '%any4']);
  * non-cryptographic hash of a short PSK would be easy to invert by guessing.
  */
 export function pskDigest(secret: Uint8Array): string {
-  return createHash('sha256').update('tunnel-lens psk v1\0').update(secret).digest('hex').slice(0, 16);
+  return secretDigest(secret);
 }
 
 /** Normalizes one ID so both peers' spellings compare equal. */
