@@ -15,6 +15,7 @@ import { listFilesRecursively, nodeFileSystem } from './node/nodeFs';
 import { pathToUri, uriToPath } from './service/uri';
 import { settingsFromConfiguration } from './service/settings';
 import { registerLayout } from './lspLayout';
+import { registerPeerInfo } from './lspPeerInfo';
 
 export const SERVER_NAME = 'tunnel-lens';
 
@@ -71,6 +72,7 @@ export class TunnelLensServer {
     connection.onFoldingRanges(guard([], (p) => s.folding(p.textDocument.uri)));
     connection.onCodeAction(guard([], (p) => s.codeActions(p.textDocument.uri, p.range)));
     registerLayout(connection, s);
+    registerPeerInfo(connection, s, () => this.schedulePublish());
     this.documents.listen(connection);
   }
 

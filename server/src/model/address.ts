@@ -8,9 +8,34 @@ export interface ParsedAddress {
   family: Family;
 }
 
-/** Parses one literal address (no prefix length); undefined when it is not an address. */
+/**
+ * Parses one literal address (no prefix length); undefined when it is not an address. Hot: a large
+ * config parses hundreds of thousands of addresses, mostly the same few masks and peers, so
+ * results are memoized (bounded) and plain dotted quads skip ipaddr.js.
+ */
 export function parseAddress(input: string): ParsedAddress | undefined {
+  let r = ADDRESS_CACHE.get(input);
+  if (r === undefined) {
+    r = parseAddressUncached(input) ?? null;
+    if (ADDRESS_CACHE.size >= 50_000) ADDRESS_CACHE.clear();
+    ADDRESS_CACHE.set(input, r);
+  }
+  // A fresh object each time: callers own what they get.
+  return r === null ? undefined : { text: r.text, family: r.family };
+}
+
+const ADDRESS_CACHE = new Map<string, ParsedAddress | null>();
+const DOTTED_QUAD = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+
+function parseAddressUncached(input: string): ParsedAddress | undefined {
   const s = input.trim();
+  const q = DOTTED_QUAD.exec(s);
+  // Decimal octets without a leading zero (ipaddr.js reads `010` as octal: leave those to it).
+  if (q && !q.slice(1).some((o) => o.length > 1 && o[0] === '0')) {
+    const o = [Number(q[1]), Number(q[2]), Number(q[3]), Number(q[4])];
+    if (o.some((x) => x > 255)) return undefined;
+    return { text: o.join('.'), family: 'ipv4' };
+  }
   if (!ipaddr.isValid(s)) return undefined;
   // ipaddr.js also takes IPv4 shorthands ("10", "0x0a.1"); accept only the four-part form.
   if (!s.includes(':') && !/^\d{1,3}(\.\d{1,3}){3}$/.test(s)) return undefined;
@@ -43,8 +68,11 @@ export function parsePrefix(input: string): ParsedPrefix | undefined {
 export function netmaskToPrefixLength(mask: string): number | undefined {
   const a = parseAddress(mask);
   if (!a || a.family !== 'ipv4') return undefined;
-  const len = ipaddr.IPv4.parse(a.text).prefixLengthFromSubnetMask();
-  return len ?? undefined;
+  // Contiguous ones then zeros (what ipaddr.js's prefixLengthFromSubnetMask accepts).
+  const n = a.text.split('.').reduce((acc, o) => acc * 256 + Number(o), 0);
+  const inv = 0xffffffff - n;
+  if ((inv & (inv + 1)) !== 0) return undefined;
+  return 32 - Math.round(Math.log2(inv + 1));
 }
 
 /** IOS wildcard mask (0.0.0.255) to a prefix length; undefined for a non-contiguous one. */

@@ -11,6 +11,8 @@ import { composeHostEndpoints } from './hostEndpoints';
 import { pairEndpoints } from './pairing';
 import { ScopeFinder, type Scope } from './scopes';
 import { linkSecrets } from './secretsLink';
+import { PEER_FIXES } from '../fixes/peer';
+import type { FixContext, PeerSubject } from '../fixes/context';
 import type { FileSystem, Finding, ParsedFile, Settings } from './types';
 
 export interface PeerAnalysis {
@@ -41,12 +43,14 @@ export function analysePeers(files: ParsedFile[], registry: CheckRegistry, setti
 
   const findingsByUri = new Map<string, Finding[]>();
   const seen = new Set<string>();
-  const push = (f: PeerFinding) => {
+  const fixCtx: FixContext = { text: (uri) => fs.readFile(uri), settings };
+  const push = (f: PeerFinding, subject: PeerSubject) => {
     // A rule may see the same endpoint in several pairs; one finding per place is enough.
     const key = `${f.code}|${f.uri}|${f.range.start.line}:${f.range.start.character}|${f.message}`;
     if (seen.has(key)) return;
     seen.add(key);
-    const finding: Finding = { ...f, severity: f.severity ?? CODE_INFO[f.code].severity, fixes: f.fixes ?? [] };
+    const finding: Finding = { ...f, severity: f.severity ?? CODE_INFO[f.code].severity, fixes: [...(f.fixes ?? [])] };
+    for (const p of PEER_FIXES) if (p.code === f.code) guarded(() => finding.fixes.push(...p.provide(f, subject, fixCtx)));
     const list = findingsByUri.get(f.uri);
     if (list) list.push(finding);
     else findingsByUri.set(f.uri, [finding]);
@@ -56,13 +60,28 @@ export function analysePeers(files: ParsedFile[], registry: CheckRegistry, setti
   for (const pair of pairs) {
     paired.add(pair.a);
     paired.add(pair.b);
-    for (const check of registry.peerChecks()) guarded(() => check.run(pair, ctx, push));
+    const aFiles = ownedUris(pair.a);
+    const onPair = (f: PeerFinding) => push(f, aFiles.has(f.uri) ? { me: pair.a, peer: pair.b } : { me: pair.b, peer: pair.a });
+    for (const check of registry.peerChecks()) guarded(() => check.run(pair, ctx, onPair));
   }
   for (const e of endpoints) {
     if (paired.has(e)) continue;
-    for (const check of registry.peerChecks()) if (check.runUnpaired) guarded(() => check.runUnpaired!(e, ctx, push));
+    for (const check of registry.peerChecks()) if (check.runUnpaired) guarded(() => check.runUnpaired!(e, ctx, (f) => push(f, { me: e })));
   }
   return { endpoints, pairs, findingsByUri };
+}
+
+/** The files an endpoint is written in: its own, its conn's, and every value's origin. */
+function ownedUris(e: Endpoint): Set<string> {
+  const out = new Set<string>([e.uri]);
+  const walk = (o: unknown, depth: number) => {
+    if (!o || typeof o !== 'object' || depth > 4) return;
+    const v = o as { uri?: unknown };
+    if (typeof v.uri === 'string') out.add(v.uri);
+    for (const x of Object.values(o)) walk(x, depth + 1);
+  };
+  walk(e, 0);
+  return out;
 }
 
 /** One failing rule must not hide the others' findings; the fuzz tests hunt such failures down. */

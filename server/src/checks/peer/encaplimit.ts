@@ -4,7 +4,6 @@
 // documents IPv6 IPsec as tunnel-mode only and decrypts it wrongly. Not raised in tunnel mode or
 // with `encaplimit none`.
 import type { Endpoint } from '../../model/endpoint';
-import { encaplimitFixes } from '../../fixes/encaplimit';
 import type { PeerCheck, PeerCheckContext, PeerFinding } from '../peerTypes';
 import { effectiveMode } from './mode';
 import { because, describe, placeOf } from './util';
@@ -20,12 +19,11 @@ function limitText(e: Endpoint): string {
   return `Tunnel Encapsulation Limit ${value}, ${because(v)}`;
 }
 
-function raise(me: Endpoint, peer: Endpoint | undefined, ctx: PeerCheckContext, report: (f: PeerFinding) => void): void {
+function raise(me: Endpoint, peer: Endpoint | undefined, _ctx: PeerCheckContext, report: (f: PeerFinding) => void): void {
   if (!sendsDestinationOptions(me) || effectiveMode(me, peer) !== 'transport') return;
   const mode = me.ipsec!.mode!;
   const related = [{ ...placeOf(me, 'ipsec', mode), message: `ESP is in transport mode here (${because(mode)}).` }];
   const header = `${describe(me)} sends an IPv6 Destination Options header (${limitText(me)}) in front of ESP, because ESP is in transport mode.`;
-  const fixes = encaplimitFixes(me, peer, ctx.settings);
   if (peer?.vendor === 'cisco-ios') {
     const pm = peer.ipsec?.mode;
     related.push({ ...placeOf(peer, 'ipsec', pm), message: `${describe(peer)} runs ESP in transport mode here (${because(pm)}).` });
@@ -35,7 +33,6 @@ function raise(me: Endpoint, peer: Endpoint | undefined, ctx: PeerCheckContext, 
       message: `${header} ${describe(peer)} decrypts such packets wrongly (it takes the Destination Options bytes for GRE): the SAs come up, but no traffic passes. Cisco documents IPv6 IPsec as tunnel mode only. Set \`encaplimit none\` on this tunnel, or use tunnel mode on both peers.`,
       ...placeOf(me, 'tunnel', me.tunnel!.encapLimit),
       related,
-      fixes,
     });
     // The router's side, so the engineer looking at the router sees it too.
     report({
@@ -44,7 +41,6 @@ function raise(me: Endpoint, peer: Endpoint | undefined, ctx: PeerCheckContext, 
       message: `The peer ${describe(me)} sends an IPv6 Destination Options header in front of transport-mode ESP (${limitText(me)}); this router decrypts such packets wrongly and drops the traffic. The fix belongs on the Linux side (\`encaplimit none\`), or use tunnel mode on both peers.`,
       ...placeOf(peer, 'ipsec', pm),
       related: [{ ...placeOf(me, 'tunnel', me.tunnel!.encapLimit), message: `${describe(me)} sets the encapsulation limit here.` }],
-      fixes: fixes.filter((f) => f.edits.some((e) => e.uri === placeOf(peer, 'ipsec', pm).uri)),
     });
   } else if (!peer) {
     report({
@@ -53,7 +49,6 @@ function raise(me: Endpoint, peer: Endpoint | undefined, ctx: PeerCheckContext, 
       message: `${header} The packet is legal (RFC 4303 §3.1.1), but Cisco documents IPv6 IPsec as tunnel mode only and decrypts such packets wrongly; if the peer is a Cisco router, set \`encaplimit none\` or use tunnel mode.`,
       ...placeOf(me, 'tunnel', me.tunnel!.encapLimit),
       related,
-      fixes,
     });
   }
 }

@@ -3,7 +3,6 @@
 import { maxInnerPacket } from '../../../../codec';
 import type { Endpoint } from '../../model/endpoint';
 import { endpointStack } from '../../model/stack';
-import { mtuFixes } from '../../fixes/mtu';
 import type { PeerCheck, PeerCheckContext, PeerFinding } from '../peerTypes';
 import { because, describe, placeOf } from './util';
 
@@ -21,7 +20,6 @@ function exceeds(me: Endpoint, peer: Endpoint | undefined, ctx: PeerCheckContext
     message: `${describe(me)} has MTU ${mtu.value} (${because(mtu)}), but with ${how} the largest inner packet that fits a ${ctx.settings.pathMtu}-byte path is ${fits}: larger packets are fragmented after encryption or dropped where ICMP is filtered. Set the MTU to ${fits} (and TCP MSS to ${fits - (stack.inner === 'ipv6' ? 60 : 40)}).`,
     ...placeOf(me, 'tunnel', mtu),
     related: [],
-    fixes: mtuFixes(me, fits, stack.inner),
   });
 }
 

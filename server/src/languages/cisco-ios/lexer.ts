@@ -42,7 +42,11 @@ const NOISE: readonly RegExp[] = [
   /^\s*\S+(\(config[^)]*\))?#\s*$/,
 ];
 
+/** Every noise line starts with one of these letters (case-insensitive) or holds a prompt's `#`/`>`. */
+const NOISE_START = /^\s*[bcueBCUE]/;
+
 export function isNoiseLine(line: string): boolean {
+  if (!NOISE_START.test(line) && !line.includes('#') && !line.includes('>')) return false;
   return NOISE.some((r) => r.test(line));
 }
 
@@ -64,6 +68,20 @@ export interface Resolution {
 /** Resolves one word against a table: exact match first, else a unique prefix (unless exact-only). */
 export function resolveWord(table: KwTable | undefined, word: string): string | undefined {
   if (!table) return undefined;
+  // The tables are constants and configs repeat their words: memoize per table (bounded).
+  let memo = RESOLVED.get(table);
+  if (!memo) RESOLVED.set(table, (memo = new Map()));
+  const hit = memo.get(word);
+  if (hit !== undefined) return hit === null ? undefined : hit;
+  const r = resolveWordUncached(table, word);
+  if (memo.size >= 20_000) memo.clear();
+  memo.set(word, r ?? null);
+  return r;
+}
+
+const RESOLVED = new WeakMap<KwTable, Map<string, string | null>>();
+
+function resolveWordUncached(table: KwTable, word: string): string | undefined {
   const w = word.toLowerCase();
   if (Object.prototype.hasOwnProperty.call(table, w)) return w;
   if (/^\d/.test(w)) return undefined;

@@ -64,6 +64,9 @@ function isHexLine(line: string): boolean {
   return /^[\s0-9A-Fa-f]+$/.test(line);
 }
 
+/** The words a keyword's values allow, per (constant) keyword. */
+const ALLOWED_WORDS = new WeakMap<Kw, ReadonlySet<string>>();
+
 /** True when the command belongs to the sub-mode (rather than to a parent mode). */
 function modeAccepts(mode: ModeId, words: readonly string[]): boolean {
   if (words.length === 0) return false;
@@ -84,7 +87,8 @@ function modeAccepts(mode: ModeId, words: readonly string[]): boolean {
   // parse there: `int tun 1` after `crypto ikev2 proposal` is not `integrity tun 1` but `interface`.
   const kw = r.kws[r.consumed - 1];
   if (kw.values && ws.length > r.consumed) {
-    const allowed = new Set(kw.values.flatMap((v) => v.split(' ')));
+    let allowed = ALLOWED_WORDS.get(kw);
+    if (!allowed) ALLOWED_WORDS.set(kw, (allowed = new Set(kw.values.flatMap((v) => v.split(' ')))));
     if (ws.slice(r.consumed).some((w) => !allowed.has(w.toLowerCase()))) {
       const exact = r.path[0] === ws[0].toLowerCase();
       if (!exact) return false;

@@ -1,0 +1,128 @@
+// Edits that remove the Destination Options header from a Linux tunnel (`encaplimit none`) or set
+// its MTU, in whatever file defines the value: the `ip` command of a script, a .netdev, a
+// .nmconnection, or — for a tunnel an ifcfg file creates, which no ifcfg key can change — the
+// companion /sbin/ifup-local script (created or extended).
+import type { Endpoint } from '../model/endpoint';
+import { basenameOfUri, dirnameUri, joinUri } from '../service/uri';
+import type { Fix, TextEditSpec } from '../service/types';
+import { appendBlock, findLine, insertLineAfter, replaceRange, splitLines, textAt } from './text';
+import type { FixContext } from './context';
+
+type Place = 'ifcfg' | 'netdev' | 'nmconnection' | 'script';
+
+function placeKind(uri: string): Place {
+  const name = basenameOfUri(uri);
+  if (name.startsWith('ifcfg-')) return 'ifcfg';
+  if (name.endsWith('.netdev')) return 'netdev';
+  if (name.endsWith('.nmconnection')) return 'nmconnection';
+  return 'script';
+}
+
+/** The iproute2 command that sets `encaplimit none` on an existing device of this kind. */
+export function encaplimitNoneCommand(e: Endpoint): string {
+  const dev = e.tunnel?.device ?? e.name;
+  const kind = e.tunnel?.kind.value ?? '';
+  // ip6gre's ioctl `change` path ignores encaplimit when the addresses stay (DESIGN; kernel source
+  // reading); netlink `ip link set … type ip6gre` sets it.
+  if (kind.startsWith('ip6gre')) return `ip link set dev ${dev} type ${kind} encaplimit none`;
+  return `ip -6 tunnel change ${dev} encaplimit none`;
+}
+
+/** Sets `Key=value` in an ini section, replacing a written key or adding it under the section. */
+function setIniKey(uri: string, text: string, section: string, key: string, value: string): TextEditSpec {
+  const lines = splitLines(text);
+  const head = findLine(text, new RegExp(`^\\s*\\[${section.replace(/[-[\]]/g, '\\$&')}\\]\\s*$`));
+  if (head === undefined) return appendBlock(uri, text, `\n[${section}]\n${key}=${value}`);
+  let end = lines.length;
+  for (let i = head + 1; i < lines.length; i++) if (/^\s*\[/.test(lines[i])) { end = i; break; }
+  const at = findLine(text, new RegExp(`^\\s*${key}\\s*=`), head + 1, end);
+  if (at !== undefined) return { uri, range: { start: { line: at, character: 0 }, end: { line: at, character: lines[at].length } }, newText: `${key}=${value}` };
+  return insertLineAfter(uri, text, head, `${key}=${value}`);
+}
+
+const NM_FLAG_IGN_ENCAP_LIMIT = 1;
+
+function versionAtLeast(v: string | undefined, min: number[]): boolean {
+  if (!v) return true;
+  const parts = v.split('.').map((x) => Number.parseInt(x, 10) || 0);
+  for (let i = 0; i < min.length; i++) {
+    if ((parts[i] ?? 0) !== min[i]) return (parts[i] ?? 0) > min[i];
+  }
+  return true;
+}
+
+/** The fix that makes the tunnel send no Destination Options header, or undefined. */
+export function encaplimitNoneFix(e: Endpoint, ctx: FixContext): Fix | undefined {
+  const limit = e.tunnel?.encapLimit;
+  if (e.vendor !== 'linux' || !limit?.uri) return undefined;
+  const uri = limit.uri;
+  const text = ctx.text(uri);
+  if (text === undefined) return undefined;
+  const dev = e.tunnel!.device ?? e.name;
+  switch (placeKind(uri)) {
+    case 'netdev':
+      return { title: `Set EncapsulationLimit=none for ${dev} in ${basenameOfUri(uri)}`, edits: [setIniKey(uri, text, 'Tunnel', 'EncapsulationLimit', 'none')], isPreferred: true };
+    case 'nmconnection': {
+      if (e.tunnel!.kind.value.startsWith('ip6gre') && !versionAtLeast(e.version?.value, [1, 42, 6])) return undefined;
+      const lines = splitLines(text);
+      const flagsLine = findLine(text, /^\s*flags\s*=/);
+      const current = flagsLine === undefined ? 0 : Number.parseInt(lines[flagsLine].split('=')[1] ?? '0', 0) || 0;
+      const flags = String(current | NM_FLAG_IGN_ENCAP_LIMIT);
+      return { title: `Set flags=${flags} (ip6-ign-encap-limit) for ${dev} in ${basenameOfUri(uri)}`, edits: [setIniKey(uri, text, 'ip-tunnel', 'flags', flags)], isPreferred: true };
+    }
+    case 'script': {
+      if (limit.source === 'written' && limit.range && textAt(text, limit.range) !== '') {
+        return { title: `Use encaplimit none in the ip command for ${dev}`, edits: [replaceRange(uri, limit.range, 'none')], isPreferred: true };
+      }
+      const line = limit.range?.start.line;
+      if (line === undefined) return undefined;
+      const l = splitLines(text)[line];
+      if (!/\bip\b/.test(l) || /\\\s*$/.test(l)) return undefined;
+      const end = l.replace(/\s+(#.*)?$/, '').length;
+      const at = { line, character: end };
+      return { title: `Add encaplimit none to the ip command that creates ${dev}`, edits: [{ uri, range: { start: at, end: at }, newText: ' encaplimit none' }], isPreferred: true };
+    }
+    case 'ifcfg':
+      return ifupLocalFix(e, uri, ctx);
+  }
+}
+
+/** ifcfg cannot set the limit: /sbin/ifup-local (run by ifup-post with the device as $1) can. */
+function ifupLocalFix(e: Endpoint, ifcfgUri: string, ctx: FixContext): Fix {
+  const dev = e.tunnel!.device ?? e.name;
+  const scriptUri = joinUri(dirnameUri(ifcfgUri), 'ifup-local');
+  const mtu = e.tunnel!.mtu;
+  // Changing the tunnel makes the kernel recompute its MTU; a written MTU is set again after it.
+  const body = [`    ${encaplimitNoneCommand(e)}`, ...(mtu?.source === 'written' ? [`    ip link set dev ${dev} mtu ${mtu.value}`] : [])];
+  const block = [
+    `# Tunnel Lens: ifcfg-${dev} cannot set the encapsulation limit; without this, every packet of`,
+    `# ${dev} carries an IPv6 Destination Options header that breaks ESP transport mode on Cisco IOS.`,
+    `if [ "$1" = "${dev}" ]; then`,
+    ...body,
+    'fi',
+  ].join('\n');
+  const existing = ctx.text(scriptUri);
+  const title = `Run \`${encaplimitNoneCommand(e)}\` from ${existing === undefined ? 'a new' : 'the'} ifup-local script (no ifcfg key can set it)`;
+  if (existing !== undefined) return { title, edits: [appendBlock(scriptUri, existing, block)], isPreferred: true };
+  const zero = { line: 0, character: 0 };
+  return { title, createFiles: [scriptUri], edits: [{ uri: scriptUri, range: { start: zero, end: zero }, newText: `#!/bin/bash\n# /sbin/ifup-local: ifup-post runs it with the device name as $1.\n${block}\n` }], isPreferred: true };
+}
+
+/** Sets the tunnel's MTU where it is defined (or, for an ifcfg tunnel without MTU=, adds the key). */
+export function linuxMtuEdit(e: Endpoint, mtu: number, ctx: FixContext): TextEditSpec | undefined {
+  const m = e.tunnel?.mtu;
+  if (e.vendor !== 'linux' || !m) return undefined;
+  if (m.source === 'written' && m.uri && m.range) return replaceRange(m.uri, m.range, String(mtu));
+  const text = ctx.text(e.uri);
+  if (text === undefined) return undefined;
+  switch (placeKind(e.uri)) {
+    case 'ifcfg':
+      return appendBlock(e.uri, text, `MTU=${mtu}`);
+    case 'netdev':
+      return setIniKey(e.uri, text, 'NetDev', 'MTUBytes', String(mtu));
+    case 'nmconnection':
+      return setIniKey(e.uri, text, 'ip-tunnel', 'mtu', String(mtu));
+    case 'script':
+      return appendBlock(e.uri, text, `ip link set dev ${e.tunnel!.device ?? e.name} mtu ${mtu}`);
+  }
+}
