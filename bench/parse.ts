@@ -12,6 +12,7 @@ import { DEFAULT_SETTINGS, type FileSystem } from '../server/src/service/types';
 import { genIos, genIpsecConf, median, fmt } from './gen';
 
 const RUNS = Number(process.argv[2] ?? 15);
+const WARM_ONLY = process.argv.includes('--warm-only');
 const emptyFs: FileSystem = { readFile: () => undefined, readDirectory: () => undefined };
 
 function warm(name: string, uri: string, languageId: string, text: string, target?: number) {
@@ -63,6 +64,7 @@ const conf = genIpsecConf(10_000);
 warm('IOS config', 'file:///bench/big/router-confg', 'cisco-ios', ios, 150);
 warm('ipsec.conf', 'file:///bench/big/ipsec.conf', 'ipsec-conf', conf);
 
+if (WARM_ONLY) process.exit(0);
 const dir = mkdtempSync(join(tmpdir(), 'tl-parse-'));
 writeFileSync(join(dir, 'router-confg'), ios);
 writeFileSync(join(dir, 'ipsec.conf'), conf);

@@ -4,6 +4,9 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { PreviewManager } from './preview/panel';
 import { LAYOUT_REQUEST, PREVIEW_VIEW_TYPE, SHOW_PACKET_LAYOUT_COMMAND, type LayoutRequestParams, type LayoutResponse, type PreviewState } from './preview/protocol';
+import { PeerStatusBar, type Requester } from './statusBar';
+import { checkWorkspace, pairWith } from './commands';
+import { REINDEX_REQUEST } from './protocol';
 
 export const LANGUAGES = ['ipsec-conf', 'ipsec-secrets', 'cisco-ios', 'ifcfg', 'shellscript', 'systemd-netdev', 'nm-connection'];
 
@@ -28,10 +31,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('tunnelLens', 'Tunnel Lens', serverOptions, clientOptions);
 
+  // Requests to the server; before it runs (or after it stopped) they fail and callers show nothing.
+  const request: Requester = async <R>(method: string, params: unknown) => {
+    if (!client?.isRunning()) throw new Error('the Tunnel Lens language server is not running');
+    return client.sendRequest<R>(method, params);
+  };
+  const statusBar = new PeerStatusBar(request, LANGUAGES);
   context.subscriptions.push(
     output,
+    statusBar,
     vscode.commands.registerCommand('tunnelLens.checkWorkspace', async () => {
-      await vscode.commands.executeCommand('workbench.actions.view.problems');
+      await checkWorkspace(request, output);
+      statusBar.refresh();
+    }),
+    vscode.commands.registerCommand('tunnelLens.pairWith', async () => {
+      await pairWith(request, async () => {
+        await request(REINDEX_REQUEST, {});
+        statusBar.refresh();
+      });
     }),
   );
 
@@ -48,6 +65,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   await client.start();
+  output.info(`Tunnel Lens ${String(context.extension.packageJSON.version)} started in ${vscode.env.appName} ${vscode.version}`);
+  statusBar.refresh();
 }
 
 export function deactivate(): Thenable<void> | undefined {

@@ -43,6 +43,7 @@ export class TunnelLensServer {
         if (c.type === 3) this.service.workspace.delete(c.uri);
         else this.service.workspace.refreshFromDisk(c.uri);
       }
+      this.service.workspace.invalidatePeers();
       this.schedulePublish();
     });
 

@@ -2,6 +2,7 @@
 // came from (file:line, or the version rule that defaulted it). Secrets never appear: a PSK shows
 // only as "set".
 import type { Endpoint, Origin, Valued } from '../model/endpoint';
+import { proposalsText } from '../model/negotiation';
 import { formatFlag, parseArgs, type Subcommand } from './common';
 import { displayPath, loadWorkspace, settingsFromFlags, VERSION_FLAGS, type LoadedWorkspace } from './workspaceLoader';
 
@@ -30,8 +31,6 @@ function where(ws: LoadedWorkspace, v: Origin | undefined): string {
 const show = <T>(ws: LoadedWorkspace, label: string, v: Valued<T> | undefined, fmt: (x: T) => string = String) =>
   v === undefined ? [] : [`  ${label}: ${fmt(v.value)}${where(ws, v)}`];
 
-const proposals = (ps: { encr: string[]; integ: string[]; prf: string[]; dh: string[] }[]) =>
-  ps.map((p) => [p.encr, p.integ.length ? p.integ : p.prf, p.dh].filter((x) => x.length).map((x) => x.join('+')).join('-')).join(', ');
 
 function textEndpoint(ws: LoadedWorkspace, e: Endpoint): string {
   const t = e.tunnel;
@@ -56,8 +55,8 @@ function textEndpoint(ws: LoadedWorkspace, e: Endpoint): string {
       ? [
           ...(e.protectedBy ? [`  protected by: ${e.protectedBy.name} (${displayPath(ws, e.protectedBy.uri)}:${e.protectedBy.range.start.line + 1})`] : []),
           ...show(ws, 'IKE version', s.ikeVersion),
-          ...show(ws, 'IKE proposals', s.ike, proposals),
-          ...show(ws, 'ESP proposals', s.esp, proposals),
+          ...show(ws, 'IKE proposals', s.ike, (ps) => proposalsText(ps, 'ike', 99)),
+          ...show(ws, 'ESP proposals', s.esp, (ps) => proposalsText(ps, 'esp', 99)),
           ...show(ws, 'PFS', s.pfs, (x) => (x === false ? 'no' : x)),
           ...show(ws, 'mode', s.mode, (m) => m + (s.modeRequired ? ' (required)' : '')),
           ...show(ws, 'auth', s.authLocal),

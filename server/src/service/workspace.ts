@@ -83,6 +83,11 @@ export class Workspace {
     }
   }
 
+  /** Pairing files (tunnel-lens.json) are read during the peer analysis: a change to one redoes it. */
+  invalidatePeers(): void {
+    this.peers = undefined;
+  }
+
   document(uri: string): TextDocument | undefined {
     return this.docs.get(uri);
   }

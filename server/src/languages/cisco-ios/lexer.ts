@@ -9,17 +9,31 @@ export interface Token {
   end: number;
 }
 
+/** Whitespace as `\s` sees it (the ASCII ones are tested first; the rest is rare). */
+function isSpace(c: number, line: string, i: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  return c > 127 && /\s/.test(line[i]);
+}
+
+/** The words of a line (runs of non-whitespace, as `/\S+/g` finds them), without regex matches. */
 export function tokenize(line: string): Token[] {
   const out: Token[] = [];
-  const re = /\S+/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(line))) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  const n = line.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && isSpace(line.charCodeAt(i), line, i)) i++;
+    if (i >= n) break;
+    const start = i;
+    while (i < n && !isSpace(line.charCodeAt(i), line, i)) i++;
+    out.push({ text: line.slice(start, i), start, end: i });
+  }
   return out;
 }
 
 export function indentOf(line: string): number {
-  const m = /^[ \t]*/.exec(line);
-  return m ? m[0].replace(/\t/g, ' ').length : 0;
+  let i = 0;
+  while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
+  return i;
 }
 
 /**

@@ -170,6 +170,7 @@ export function parseIos(text: string): ParseTree {
     if (isNoiseLine(raw)) continue;
     const tokens = tokenize(raw);
     const indent = indentOf(raw);
+    const texts = tokens.map((t) => t.text);
     const firstLower = tokens[0].text.toLowerCase();
 
     if (/^exit(-\S+)?$/i.test(tokens[0].text) && tokens.length === 1) {
@@ -187,7 +188,7 @@ export function parseIos(text: string): ParseTree {
     while (stack.length > 1) {
       const f = top();
       if (indent > f.indent) break;
-      if (indent === f.indent && !f.indentedChildren && modeAccepts(f.mode, tokens.map((t) => t.text))) break;
+      if (indent === f.indent && !f.indentedChildren && modeAccepts(f.mode, texts)) break;
       stack.pop();
     }
     const frame = top();
@@ -200,7 +201,7 @@ export function parseIos(text: string): ParseTree {
       negated = firstLower as 'no' | 'default';
       words = tokens.slice(1);
     }
-    const r = resolve(MODE_TABLES[mode], words.map((t) => t.text));
+    const r = resolve(MODE_TABLES[mode], words === tokens ? texts : texts.slice(1));
     const node: Node = {
       line: i,
       indent,
