@@ -6,8 +6,10 @@ import { bothWays, describe, placeOf, reportBoth } from './util';
 export const peerAddressMismatch: PeerCheck = {
   code: 'peer-address-mismatch',
   run(pair, _ctx, report) {
-    if (pair.pairedBy === 'address') return;
-    // A points at B, but B points somewhere else (or, for a pairing-file pair, either one does).
+    // Only a half pair: A points at B, but B points somewhere else. A tunnel-lens.json pair is the
+    // user saying these two are one tunnel although the addresses do not correspond (NAT, DNS
+    // names); comparing the addresses there would flag every NAT pair.
+    if (pair.pairedBy !== 'address-half') return;
     bothWays(pair, (me, peer) => {
       if (!me.remote || !peer.local || sameAddress(me.remote.value, peer.local.value)) return;
       const mine = placeOf(me, 'endpoint', me.remote);

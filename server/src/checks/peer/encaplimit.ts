@@ -4,9 +4,9 @@
 // documents IPv6 IPsec as tunnel-mode only and decrypts it wrongly. Not raised in tunnel mode or
 // with `encaplimit none`.
 import type { Endpoint } from '../../model/endpoint';
-import type { PeerCheck, PeerCheckContext, PeerFinding } from '../peerTypes';
+import type { PeerCheckContext, PeerFinding } from '../peerTypes';
 import { effectiveMode } from './mode';
-import { because, describe, placeOf } from './util';
+import { because, describe, perEndpoint, placeOf } from './util';
 
 function sendsDestinationOptions(e: Endpoint): boolean {
   const limit = e.tunnel?.encapLimit;
@@ -53,13 +53,4 @@ function raise(me: Endpoint, peer: Endpoint | undefined, _ctx: PeerCheckContext,
   }
 }
 
-export const encaplimitTransportInterop: PeerCheck = {
-  code: 'encaplimit-transport-interop',
-  run(pair, ctx, report) {
-    raise(pair.a, pair.b, ctx, report);
-    raise(pair.b, pair.a, ctx, report);
-  },
-  runUnpaired(endpoint, ctx, report) {
-    raise(endpoint, undefined, ctx, report);
-  },
-};
+export const encaplimitTransportInterop = perEndpoint('encaplimit-transport-interop', raise);

@@ -4,7 +4,7 @@ import { maxInnerPacket } from '../../../../codec';
 import type { Endpoint } from '../../model/endpoint';
 import { endpointStack } from '../../model/stack';
 import type { PeerCheck, PeerCheckContext, PeerFinding } from '../peerTypes';
-import { because, describe, placeOf } from './util';
+import { because, describe, perEndpoint, placeOf } from './util';
 
 function exceeds(me: Endpoint, peer: Endpoint | undefined, ctx: PeerCheckContext, report: (f: PeerFinding) => void): void {
   const mtu = me.tunnel?.mtu;
@@ -23,16 +23,7 @@ function exceeds(me: Endpoint, peer: Endpoint | undefined, ctx: PeerCheckContext
   });
 }
 
-export const mtuExceedsPath: PeerCheck = {
-  code: 'mtu-exceeds-path',
-  run(pair, ctx, report) {
-    exceeds(pair.a, pair.b, ctx, report);
-    exceeds(pair.b, pair.a, ctx, report);
-  },
-  runUnpaired(e, ctx, report) {
-    exceeds(e, undefined, ctx, report);
-  },
-};
+export const mtuExceedsPath = perEndpoint('mtu-exceeds-path', exceeds);
 
 export const mtuMismatch: PeerCheck = {
   code: 'mtu-mismatch',

@@ -5,7 +5,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { Endpoint, Origin } from '../../model/endpoint';
 import type { FindingCode } from '../../model/findingCodes';
 import type { Fix, Severity } from '../../service/types';
-import type { PeerFinding, PeerPair } from '../peerTypes';
+import type { PeerCheck, PeerCheckContext, PeerFinding, PeerPair } from '../peerTypes';
 
 export interface Place {
   uri: string;
@@ -58,4 +58,24 @@ export function reportBoth(
 export function bothWays(pair: PeerPair, fn: (me: Endpoint, peer: Endpoint) => void): void {
   fn(pair.a, pair.b);
   fn(pair.b, pair.a);
+}
+
+/**
+ * A rule about one endpoint that may depend on its peer: run for each side of a pair, and for an
+ * endpoint with no peer in the workspace.
+ */
+export function perEndpoint(
+  code: FindingCode,
+  rule: (me: Endpoint, peer: Endpoint | undefined, ctx: PeerCheckContext, report: (f: PeerFinding) => void) => void,
+): PeerCheck {
+  return {
+    code,
+    run(pair, ctx, report) {
+      rule(pair.a, pair.b, ctx, report);
+      rule(pair.b, pair.a, ctx, report);
+    },
+    runUnpaired(e, ctx, report) {
+      rule(e, undefined, ctx, report);
+    },
+  };
 }

@@ -68,6 +68,12 @@ export function proposalsOf(kind: ProposalKind, r: Resolved, t: Target, ikeV: 1 
   if (e && e.value !== '') {
     const res = parseProposals(kind, e.value, t, o);
     if (res.errors.length) return undefined;
+    if (t.daemon === 'strongswan' && !res.strict && kind !== 'ah') {
+      // Without a trailing `!` charon appends its default proposals, so it accepts those too.
+      const d = defaultProposals(kind, t, ikeV);
+      const rule = `as written, plus the ${targetLabel(t)} default ${field}= that charon appends (no trailing \`!\`)`;
+      return { value: { value: [...res.proposals, ...d.proposals], source: 'derived', uri: e.uri, range: e.valueRange, rule }, strict: false };
+    }
     return { value: written(res.proposals, e), strict: res.strict };
   }
   const d = defaultProposals(kind, t, ikeV);
@@ -176,7 +182,9 @@ export function endpointOf(r: Resolved, t: Target, uri: string): Endpoint | unde
     const value: string | false | 'ike' = !on ? false : espDh ?? 'ike';
     ipsec.pfs = pfsE ? written(value, pfsE) : espDh && espP?.value.source === 'written' ? { ...espP.value, value } : defaulted(value, `${label} default pfs=yes`);
   } else {
-    ipsec.pfs = espDh && espP ? { ...espP.value, value: espDh } : espP && espP.value.source === 'written' ? { ...espP.value, value: false } : defaulted(false, `${label} default esp= has no DH group`);
+    // The esp= line itself (not the proposal list, which may carry the appended defaults).
+    const espE = get(r, 'esp');
+    ipsec.pfs = espDh && espE ? written(espDh, espE) : espP && espE ? written<string | false>(false, espE) : defaulted(false, `${label} default esp= has no DH group`);
   }
   const typeE = get(r, 'type');
   ipsec.mode = typeE ? written(type as 'tunnel' | 'transport', typeE) : defaulted('tunnel', `${label} default type=tunnel`);
