@@ -3,7 +3,8 @@
 import { CliError, type CliIo, type Subcommand } from './cli/common';
 import { run as check } from './cli/check';
 import { run as endpoints } from './cli/endpoints';
-import { run as layout } from './cli/layout';
+import { run as layout, setEndpointResolver } from './cli/layout';
+import { resolveEndpointStack } from './cli/layoutResolver';
 import { run as decode } from './cli/decode';
 
 const USAGE = `usage:
@@ -16,6 +17,7 @@ const USAGE = `usage:
 exit status: 0 no error finding, 1 at least one error finding, 2 usage or I/O error`;
 
 const COMMANDS: Record<string, Subcommand> = { check, endpoints, layout, decode };
+setEndpointResolver(resolveEndpointStack);
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;

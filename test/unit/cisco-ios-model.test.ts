@@ -9,7 +9,7 @@ import { modeEncapsulation, modeFamily } from '../../server/src/languages/cisco-
 
 const root = join(__dirname, '..', '..');
 const founding = readFileSync(join(root, 'samples/founding-case/cisco/c897va-confg'), 'utf8');
-const tp = readFileSync(join(root, 'samples/tunnel-protection/c897va-tp-confg'), 'utf8');
+const tp = readFileSync(join(root, 'samples/tunnel-protection/cisco/c897va-tp-confg'), 'utf8');
 
 test('founding case: Tunnel20 carries the ipv6 crypto map binding (transport, IKEv2, group 14)', () => {
   const f = parseText(founding, { uri: 'file:///s/c897va-confg' });
@@ -40,7 +40,7 @@ test('founding case: Tunnel20 carries the ipv6 crypto map binding (transport, IK
   assert.equal(s.authLocal?.value, 'psk');
   assert.equal(s.saLifetime?.value, 3600);
   assert.equal(s.saLifetime?.source, 'default');
-  assert.equal(s.pskDigest!.value, secretDigest('Tunn3l-L3ns'), 'one digest for every dialect');
+  assert.equal(s.pskDigest!.value, secretDigest('Tunn3l-L3ns-Sampl3!'), 'one digest for every dialect');
   assert.ok(!JSON.stringify(f.endpoints).includes('Tunn3l-L3ns'), 'the key never appears in endpoints');
 });
 
@@ -184,4 +184,26 @@ test('tunnel mode words map to the model encapsulation and outer family', () => 
     assert.equal(modeEncapsulation(m.split(' '), v4), enc, m);
     assert.equal(modeFamily(m.split(' ')), fam, m);
   }
+});
+
+test('no `set pfs`: the default "no PFS" stands on the crypto map entry, where `set pfs` belongs', () => {
+  const f = parseText([
+    'version 15.7',
+    'crypto ipsec transform-set TS esp-aes esp-sha-hmac',
+    ' mode tunnel',
+    'crypto map CMAP 10 ipsec-isakmp',
+    ' set peer 192.0.2.1',
+    ' set transform-set TS',
+    ' match address ACL',
+    'interface GigabitEthernet0/0',
+    ' ip address 203.0.113.1 255.255.255.0',
+    ' crypto map CMAP',
+    'ip access-list extended ACL',
+    ' permit ip 10.2.0.0 0.0.0.255 10.1.0.0 0.0.0.255',
+  ].join('\n'));
+  const pfs = f.endpoints[0].ipsec!.pfs!;
+  assert.equal(pfs.value, false);
+  assert.equal(pfs.source, 'default');
+  assert.equal(pfs.range?.start.line, 3);
+  assert.ok(pfs.uri);
 });

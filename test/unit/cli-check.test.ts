@@ -81,3 +81,18 @@ test('endpoints shows the encapsulation limit in force with the place that sets 
   assert.equal(linux.tunnel.encapLimit.source, 'default');
   assert.equal(linux.ipsec.pskDigest.set, true);
 });
+
+test('layout FILE[:LINE] reads the tunnel the way the editor does: 1402 broken, 1418 fixed', () => {
+  const broken = JSON.parse(runCli(['layout', 'samples/founding-case/linux/ifcfg-tun10', '--format', 'json']).stdout);
+  assert.equal(broken.maxInnerPacket, 1402);
+  assert.deepEqual(broken.layers.slice(0, 4).map((l: any) => l.name), ['IPv6', 'Destination Options', 'ESP', 'GRE']);
+  const fixed = JSON.parse(runCli(['layout', 'samples/fixed-by-script/linux/ifcfg-tun10', '--format', 'json']).stdout);
+  assert.equal(fixed.maxInnerPacket, 1418);
+  const conn = JSON.parse(runCli(['layout', 'samples/founding-case/linux/ipsec.conf:9', '--format', 'json']).stdout);
+  assert.equal(conn.maxInnerPacket, 1402, 'the conn line shows the tunnel it protects');
+  const tunnelMode = JSON.parse(runCli(['layout', 'samples/founding-case/linux/ifcfg-tun10', '--esp', 'tunnel', '--format', 'json']).stdout);
+  assert.equal(tunnelMode.maxInnerPacket, 1370, 'flags override what the file says');
+  const none = runCli(['layout', 'samples/founding-case/linux/ipsec.secrets']);
+  assert.equal(none.code, 2);
+  assert.match(none.stderr, /defines no tunnel/);
+});

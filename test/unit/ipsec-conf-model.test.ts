@@ -100,3 +100,24 @@ test('version: directive beats setting, setting beats guess, guess strongSwan fr
   const d = detectTarget('conn a\n', S);
   assert.deepEqual([d.daemon, d.version, d.source], ['libreswan', '4.10', 'default']);
 });
+
+test('strongSwan without `!` also accepts the defaults charon appends; with `!` only what is written', () => {
+  const conn = (ike: string, esp: string) => `# tunnel-lens: strongswan 5.9\nconn a\n\tleft=192.0.2.1\n\tright=192.0.2.2\n\tkeyexchange=ikev2\n\tike=${ike}\n\tesp=${esp}\n`;
+  const loose = parseText(conn('aes256-sha384-ecp384', 'aes256gcm16')).endpoints[0].ipsec!;
+  assert.equal(loose.ike?.value.length, 2);
+  assert.deepEqual(loose.ike?.value[1], { encr: ['AES_CBC_128'], integ: ['HMAC_SHA2_256_128'], prf: ['HMAC_SHA2_256'], dh: ['MODP3072'] });
+  assert.equal(loose.ike?.source, 'derived');
+  assert.equal(loose.ike?.range?.start.line, 5, 'still the ike= line');
+  assert.match(loose.ike!.rule!, /strongSwan 5\.9 default ike= .*no trailing `!`/);
+  assert.deepEqual(loose.esp?.value.map((p) => p.encr), [['AES_GCM_16_256'], ['AES_CBC_128']]);
+  // PFS comes from the esp= line as written: no DH group there means no PFS.
+  assert.equal(loose.pfs?.value, false);
+  assert.equal(loose.pfs?.source, 'written');
+  assert.equal(loose.pfs?.range?.start.line, 6);
+  const strict = parseText(conn('aes256-sha384-ecp384!', 'aes256gcm16-modp3072!')).endpoints[0].ipsec!;
+  assert.equal(strict.ike?.value.length, 1);
+  assert.equal(strict.ike?.source, 'written');
+  assert.equal(strict.esp?.value.length, 1);
+  assert.equal(strict.pfs?.value, 'MODP3072');
+  assert.equal(strict.pfs?.source, 'written');
+});

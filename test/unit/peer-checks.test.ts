@@ -240,3 +240,15 @@ test('mtu-mismatch: written MTUs that differ; two defaults that differ are norma
   b.tunnel!.mtu = defaulted(1456, 'IOS');
   assert.deepEqual(run(a, b, 'mtu-mismatch'), []);
 });
+
+test('peer-address-mismatch: not on a tunnel-lens.json pair (NAT: the addresses need not correspond)', () => {
+  const natted = iosEndpoint();
+  natted.remote = written('2001:db8:a::99', IOS_URI, 23);
+  const out: PeerFinding[] = [];
+  PEER_CHECKS.find((c) => c.code === 'peer-address-mismatch')!.run(
+    { a: linuxEndpoint(), b: natted, pairedBy: 'pairing-file' },
+    { settings: DEFAULT_SETTINGS, workspaceHasPairs: true },
+    (x) => out.push(x),
+  );
+  assert.deepEqual(out, []);
+});

@@ -19,7 +19,22 @@ export function endpointStack(me: Endpoint, peer?: Endpoint): TunnelStack | unde
   const integ = match ? (match.chosen.integ ?? 'NONE') : (esp[0]?.integ[0] ?? 'NONE');
   const inner = me.tunnel?.innerAddresses.map((a) => parseAddress(a.value.split('/')[0])?.family).find(Boolean);
   const greKey = me.tunnel?.greKey?.value;
+  // The sample packet carries the real addresses where they are known and of the right family.
+  const addr = (v: string | undefined, family: string) => {
+    const a = v === undefined ? undefined : parseAddress(v.split('/')[0]);
+    return a && a.family === family ? a.text : undefined;
+  };
+  const innerFamily = inner ?? (me.tunnel?.encapsulation.value === 'ip6ip6' || me.tunnel?.encapsulation.value === 'sit' ? 'ipv6' : 'ipv4');
+  const addresses = Object.fromEntries(
+    Object.entries({
+      outerSrc: addr(me.local?.value, outer),
+      outerDst: addr(me.remote?.value, outer),
+      innerSrc: addr(me.tunnel?.innerAddresses[0]?.value, innerFamily),
+      innerDst: addr(peer?.tunnel?.innerAddresses[0]?.value, innerFamily),
+    }).filter(([, v]) => v !== undefined),
+  );
   return {
+    ...addresses,
     outer,
     encapLimit: me.tunnel?.encapLimit?.value ?? 'none',
     esp: mode === undefined ? 'none' : mode === 'fail' ? me.ipsec!.mode!.value : mode,
@@ -27,6 +42,6 @@ export function endpointStack(me: Endpoint, peer?: Endpoint): TunnelStack | unde
     integ: integrityByName(integ) ?? 'hmac-sha1-96',
     encap: me.tunnel ? ENCAP[me.tunnel.encapsulation.value] : 'none',
     greKey,
-    inner: inner ?? (me.tunnel?.encapsulation.value === 'ip6ip6' || me.tunnel?.encapsulation.value === 'sit' ? 'ipv6' : 'ipv4'),
+    inner: innerFamily,
   };
 }

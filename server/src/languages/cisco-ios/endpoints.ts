@@ -94,7 +94,7 @@ export function ikev2ProposalCanonical(pr: { encryption: { text: string }[]; int
   return { encr, integ, prf, dh };
 }
 
-function pfsOf(ctx: EndpointContext, s: SetAttrs, where: string): Valued<string | false> {
+function pfsOf(ctx: EndpointContext, s: SetAttrs, where: string, whereRange?: Range): Valued<string | false> {
   if (s.pfs) {
     const g = /^group(\d+)$/i.exec(s.pfs.text);
     const canon = g ? iosDhGroup(g[1]) : undefined;
@@ -103,7 +103,8 @@ function pfsOf(ctx: EndpointContext, s: SetAttrs, where: string): Valued<string 
     // A bare `set pfs` (IOS-XE 26.x examples, [S]) reuses the IKE SA's group.
     return written<string | false>(ctx, 'ike', s.pfs.range);
   }
-  return defaulted(ctx, false as const, `default: no PFS unless ${where} has \`set pfs\``);
+  // On the entry's line, where the missing `set pfs` belongs.
+  return defaulted(ctx, false as const, `default: no PFS unless ${where} has \`set pfs\``, whereRange);
 }
 
 interface IkeSide {
@@ -248,7 +249,7 @@ export function buildBinding(
 ): IpsecBinding {
   const { cfg } = ctx;
   const b: IpsecBinding = {};
-  const pfs = pfsOf(ctx, s, where);
+  const pfs = pfsOf(ctx, s, where, whereRange);
   const pfsDh = typeof pfs.value === 'string' && pfs.value !== 'ike' ? [pfs.value] : [];
   b.pfs = pfs as Valued<string | false | 'ike'>;
   // ESP proposals and mode.
