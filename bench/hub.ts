@@ -54,6 +54,7 @@ function measure(n: number) {
     edits.push(performance.now() - t0);
     peerOnly.push(t1 - t0);
   }
+  if (process.env.DEBUG) console.log(n, fulls.map((x) => x.toFixed(0)).join(" "));
   return { ws, full: median(fulls), edit: median(edits.slice(5)), peer: median(peerOnly.slice(5)), pairs, files: uris.length, findings: last.findings };
 }
 

@@ -25,6 +25,8 @@ import { Workspace } from './workspace';
 import type { CompletionEntry, Finding, FileSystem, ParsedFile, Settings } from './types';
 import type { Endpoint } from '../model/endpoint';
 import type { PeerPair } from '../checks/peerTypes';
+import { hasEncapLimitHeader, maxInnerPacket } from '../../../codec';
+import { endpointStack } from '../model/stack';
 
 export interface LanguageServiceOptions {
   fs: FileSystem;
@@ -100,7 +102,28 @@ export class LanguageService {
     const doc = this.workspace.document(uri);
     if (!file || !doc) return null;
     const h = dialectFor(doc)?.hover?.(file, pos, this.workspace.context());
-    return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: h.range } : null;
+    const overhead = this.overheadHover(uri, pos);
+    if (!h && !overhead) return null;
+    const value = [h?.markdown, overhead].filter(Boolean).join('\n\n---\n\n');
+    return { contents: { kind: MarkupKind.Markdown, value }, range: h?.range };
+  }
+
+  /** On a tunnel's definition line: the packet it sends, its overhead and the largest inner packet. */
+  private overheadHover(uri: string, pos: Position): string | undefined {
+    const me = this.endpoints().find((e) => (e.uri === uri && e.range.start.line === pos.line) || (e.protectedBy?.uri === uri && e.protectedBy.range.start.line === pos.line));
+    if (!me) return undefined;
+    const peer = this.pairs().find((p) => p.a === me || p.b === me);
+    const stack = endpointStack(me, peer ? (peer.a === me ? peer.b : peer.a) : undefined);
+    if (!stack) return undefined;
+    const pathMtu = this.options.settings().pathMtu;
+    const fits = maxInnerPacket(stack, pathMtu);
+    const layers = [stack.outer === 'ipv6' ? 'IPv6' : 'IPv4'];
+    if (hasEncapLimitHeader(stack)) layers.push('Destination Options (8)');
+    if (stack.esp === 'tunnel') layers.push(`ESP tunnel (${stack.enc}, ${stack.integ})`, stack.outer === 'ipv6' ? 'IPv6' : 'IPv4');
+    if (stack.esp === 'transport') layers.push(`ESP transport (${stack.enc}, ${stack.integ})`);
+    if (stack.encap !== 'none') layers.push(stack.encap.toUpperCase());
+    layers.push(stack.inner === 'ipv6' ? 'inner IPv6' : 'inner IPv4');
+    return `**Packet on the wire**: ${layers.join(' | ')}\n\nLargest inner packet on a ${pathMtu}-byte path: **${fits} bytes** (overhead ${pathMtu - fits} bytes with ESP padding). "Tunnel Lens: Show packet layout" draws it.`;
   }
 
   complete(uri: string, pos: Position): CompletionItem[] {
