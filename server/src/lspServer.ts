@@ -28,6 +28,8 @@ export class TunnelLensServer {
   private pending: ReturnType<typeof setImmediate> | undefined;
   /** Uris whose diagnostics were last published non-empty, to clear them when they go away. */
   private published = new Set<string>();
+  /** What was last sent per uri, and for which document object: unchanged diagnostics of an unchanged document are not sent again. */
+  private lastSent = new Map<string, { doc: unknown; version: number | undefined; json: string }>();
 
   register(connection: Connection): void {
     this.connection = connection;
@@ -161,11 +163,22 @@ export class TunnelLensServer {
       }
       // Files not open in the editor appear only when they have something to say.
       if (diagnostics.length === 0 && !this.published.has(uri) && !this.service.workspace.isOpen(uri)) continue;
-      void this.connection.sendDiagnostics({ uri, diagnostics });
       if (diagnostics.length) next.add(uri);
+      // On a keystroke in a workspace of a thousand files, only the files whose findings changed
+      // (and the edited one) are sent again.
+      const doc = this.service.workspace.document(uri);
+      const json = JSON.stringify(diagnostics);
+      const last = this.lastSent.get(uri);
+      // (TextDocuments updates a document object in place: its version tells an edit.)
+      if (last && last.doc === doc && last.version === doc?.version && last.json === json) continue;
+      this.lastSent.set(uri, { doc, version: doc?.version, json });
+      void this.connection.sendDiagnostics({ uri, diagnostics });
     }
     for (const uri of this.published) {
-      if (!next.has(uri) && !this.service.workspace.document(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+      if (!next.has(uri) && !this.service.workspace.document(uri)) {
+        this.lastSent.delete(uri);
+        void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+      }
     }
     this.published = next;
   }

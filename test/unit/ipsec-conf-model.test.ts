@@ -121,3 +121,11 @@ test('strongSwan without `!` also accepts the defaults charon appends; with `!` 
   assert.equal(strict.pfs?.value, 'MODP3072');
   assert.equal(strict.pfs?.source, 'written');
 });
+
+test('protoport names follow /etc/protocols: ipencap is 4 (IPv4 in IP), ipip is 94, gre is 47', () => {
+  const proto = (pp: string) => parseText(`conn a\n\tleft=2001:db8:a::1\n\tright=2001:db8:b::1\n\tleftprotoport=${pp}\n\trightprotoport=${pp}\n`).endpoints[0].ipsec!.trafficSelector?.value.protocol;
+  assert.equal(proto('ipencap'), 4);
+  assert.equal(proto('ipip'), 94);
+  assert.equal(proto('gre'), 47);
+  assert.equal(proto('47/0'), 47);
+});

@@ -13,7 +13,7 @@ test('matches ifcfg-* but not editor backups', () => {
   assert.ok(!dialect.matches('/etc/ifcfg.conf', ''));
 });
 
-test('founding case: GRE6 → ip6gre with iproute2 default encaplimit 4 and MTU 1448', () => {
+test('founding case: GRE6 → ip6gre with iproute2 default encaplimit 4 and the written MTU 1400', () => {
   const f = parseFile(dialect, `${SAMPLES}/founding-case/linux/ifcfg-tun10`);
   assert.deepEqual(f.findings, []);
   assert.equal(f.endpoints.length, 1);
@@ -29,7 +29,8 @@ test('founding case: GRE6 → ip6gre with iproute2 default encaplimit 4 and MTU 
   assert.equal(e.tunnel?.encapLimit?.source, 'default');
   assert.match(e.tunnel!.encapLimit!.rule!, /iproute2's default 4/);
   assert.equal(e.tunnel?.encapLimit?.range?.start.line, 7, 'points at the TYPE line');
-  assert.equal(e.tunnel?.mtu?.value, 1448);
+  assert.equal(e.tunnel?.mtu?.value, 1400);
+  assert.equal(e.tunnel?.mtu?.source, 'written', 'the sample matches the router\'s ip mtu 1400');
   assert.deepEqual(e.tunnel?.innerAddresses.map((a) => a.value), ['10.10.10.1']);
   assert.equal(e.range.start.line, 4, 'the DEVICE line defines it');
 });

@@ -10,8 +10,8 @@ import { FIXTURES, SAMPLES, parseFile } from './linux-helpers';
 
 const eps = (...files: [typeof ifcfg, string][]) => files.flatMap(([d, p]) => parseFile(d, p).endpoints);
 
-test('founding case fixed by script: encaplimit none from ifup-local, MTU recomputed', () => {
-  const all = eps([ifcfg, `${SAMPLES}/fixed-by-script/ifcfg-tun10`], [shell, `${SAMPLES}/fixed-by-script/ifup-local`]);
+test('founding case fixed by script: encaplimit none from ifup-local, MTU set again after the kernel recomputed it', () => {
+  const all = eps([ifcfg, `${SAMPLES}/fixed-by-script/linux/ifcfg-tun10`], [shell, `${SAMPLES}/fixed-by-script/linux/ifup-local`]);
   assert.equal(all.length, 2);
   const merged = mergeLinuxEndpoints(all);
   assert.equal(merged.length, 1);
@@ -20,8 +20,8 @@ test('founding case fixed by script: encaplimit none from ifup-local, MTU recomp
   assert.ok(e.uri.endsWith('/ifcfg-tun10'));
   assert.equal(e.tunnel?.encapLimit?.value, 'none');
   assert.ok(e.tunnel?.encapLimit?.uri?.endsWith('/ifup-local'), 'the place that sets it is the script');
-  assert.equal(e.tunnel?.mtu?.value, 1456);
-  assert.equal(e.tunnel?.mtu?.source, 'derived');
+  assert.equal(e.tunnel?.mtu?.value, 1400);
+  assert.ok(e.tunnel?.mtu?.uri?.endsWith('/ifup-local'), 'the script sets the MTU again after the change');
   assert.equal(e.local?.value, '2001:db8:a::1', 'the creator keeps its addresses');
 });
 
@@ -77,12 +77,12 @@ test('the CLI listing: encaplimit and MTU with reasons', () => {
   assert.equal(broken[0].encapLimit.value, 4);
   assert.match(broken[0].encapLimit.effect, /8-byte IPv6 Destination Options header/);
   assert.match(broken[0].encapLimit.why, /iproute2's default 4/);
-  assert.equal(broken[0].mtu.value, 1448);
-  const fixed = listLinuxTunnelLimits(eps([ifcfg, `${SAMPLES}/fixed-by-script/ifcfg-tun10`], [shell, `${SAMPLES}/fixed-by-script/ifup-local`]));
+  assert.equal(broken[0].mtu.value, 1400);
+  const fixed = listLinuxTunnelLimits(eps([ifcfg, `${SAMPLES}/fixed-by-script/linux/ifcfg-tun10`], [shell, `${SAMPLES}/fixed-by-script/linux/ifup-local`]));
   assert.equal(fixed.length, 1);
   assert.equal(fixed[0].encapLimit.value, 'none');
   const text = formatLinuxTunnelLimits(fixed);
   assert.match(text, /tun10 \(ip6gre\)/);
   assert.match(text, /encaplimit none: no Destination Options header.*written at line \d+ of ifup-local/);
-  assert.match(text, /mtu 1456/);
+  assert.match(text, /mtu 1400/);
 });

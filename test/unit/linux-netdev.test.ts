@@ -4,15 +4,15 @@ import assert from 'node:assert/strict';
 import { dialect } from '../../server/src/languages/systemd-netdev';
 import { FIXTURES, SAMPLES, parseFile, parseText, onLine, ctxWith } from './linux-helpers';
 
-test('sample fixed by networkd: EncapsulationLimit=none, MTU 1456', () => {
-  const f = parseFile(dialect, `${SAMPLES}/fixed-by-networkd/tun10.netdev`);
+test('sample fixed by networkd: EncapsulationLimit=none, MTUBytes=1400', () => {
+  const f = parseFile(dialect, `${SAMPLES}/fixed-by-networkd/linux/tun10.netdev`);
   assert.deepEqual(f.findings, []);
   const e = f.endpoints[0];
   assert.equal(e.name, 'tun10');
   assert.equal(e.tunnel?.kind.value, 'ip6gre');
   assert.equal(e.tunnel?.encapLimit?.value, 'none');
   assert.equal(e.tunnel?.encapLimit?.source, 'written');
-  assert.equal(e.tunnel?.mtu?.value, 1456);
+  assert.equal(e.tunnel?.mtu?.value, 1400);
   assert.equal(e.local?.value, '2001:db8:a::1');
 });
 
@@ -53,14 +53,14 @@ test('EncapsulationLimit=0 on ip6tnl still sends the option; missing Name is an 
 });
 
 test('symbols, folding, hover and completion', () => {
-  const f = parseFile(dialect, `${SAMPLES}/fixed-by-networkd/tun10.netdev`);
+  const f = parseFile(dialect, `${SAMPLES}/fixed-by-networkd/linux/tun10.netdev`);
   assert.deepEqual(f.symbols.map((s) => s.name), ['[NetDev]', '[Tunnel]']);
   assert.deepEqual(f.symbols[1].children!.map((c) => c.name), ['Local', 'Remote', 'EncapsulationLimit']);
   assert.equal(f.folding.length, 2);
   const line = f.text.split('\n').findIndex((l) => l.startsWith('EncapsulationLimit'));
   const h = dialect.hover!(f, { line, character: 3 }, ctxWith());
   assert.match(h!.markdown, /encapsulation limit none\*\*: no Destination Options header/);
-  assert.match(h!.markdown, /MTU 1456/);
+  assert.match(h!.markdown, /MTU 1400/);
   const c = dialect.complete!(f, { line, character: 'EncapsulationLimit='.length }, ctxWith()).map((x) => x.label);
   assert.ok(c.includes('none'));
   const k = dialect.complete!(parseText(dialect, '[Tunnel]\n\n', '/x/a.netdev'), { line: 1, character: 0 }, ctxWith()).map((x) => x.label);

@@ -5,13 +5,13 @@ import { dialect } from '../../server/src/languages/nm-connection';
 import { FIXTURES, SAMPLES, parseFile, parseText, onLine, ctxWith } from './linux-helpers';
 
 test('sample fixed by NM (1.44): flags=1 removes the option', () => {
-  const f = parseFile(dialect, `${SAMPLES}/fixed-by-nm/tun10.nmconnection`);
+  const f = parseFile(dialect, `${SAMPLES}/fixed-by-nm/linux/tun10.nmconnection`);
   assert.deepEqual(f.findings, []);
   const e = f.endpoints[0];
   assert.equal(e.name, 'tun10');
   assert.equal(e.tunnel?.kind.value, 'ip6gre');
   assert.equal(e.tunnel?.encapLimit?.value, 'none');
-  assert.equal(e.tunnel?.mtu?.value, 1456);
+  assert.equal(e.tunnel?.mtu?.value, 1400);
   assert.equal(e.version?.value, '1.44');
   assert.deepEqual(e.tunnel?.innerAddresses.map((a) => a.value), ['10.10.10.1/30']);
 });
@@ -62,7 +62,7 @@ test('NM default: encapsulation-limit 0 (still the option); mode by name; did-yo
 });
 
 test('hover on flags explains; symbols and folding per section', () => {
-  const f = parseFile(dialect, `${SAMPLES}/fixed-by-nm/tun10.nmconnection`);
+  const f = parseFile(dialect, `${SAMPLES}/fixed-by-nm/linux/tun10.nmconnection`);
   const line = f.text.split('\n').findIndex((l) => l.startsWith('flags='));
   const h = dialect.hover!(f, { line, character: 1 }, ctxWith());
   assert.match(h!.markdown, /ip-tunnel\.flags/);

@@ -47,7 +47,7 @@ test('the same key spelled differently gives the same digest; different keys dif
   assert.equal(d[0], d[1]);
   assert.equal(d[0], d[2]);
   assert.notEqual(d[0], d[3]);
-  assert.match(d[0], /^[0-9a-f]{16}$/);
+  assert.match(d[0], /^[0-9a-f]{64}$/);
 });
 
 test('secrets never appear in findings, hovers, symbols, the tree or endpoints', () => {

@@ -109,7 +109,7 @@ test('`ip -6 tunnel change … encaplimit none` on an ip6gre tunnel from a sibli
 });
 
 test('hover on a change shows the merged result with the sibling ifcfg', () => {
-  const file = `${SAMPLES}/fixed-by-script/ifup-local`;
+  const file = `${SAMPLES}/fixed-by-script/linux/ifup-local`;
   const f = parseFile(dialect, file);
   const line = f.text.split('\n').findIndex((l) => /^\s*ip .*encaplimit none/.test(l));
   const col = f.text.split('\n')[line].indexOf('none');
@@ -117,7 +117,7 @@ test('hover on a change shows the merged result with the sibling ifcfg', () => {
   assert.ok(h);
   assert.match(h.markdown, /\*\*encaplimit none\*\*: no Destination Options header/);
   assert.match(h.markdown, /After ifcfg-tun10 created it/);
-  assert.match(h.markdown, /MTU 1456/);
+  assert.match(h.markdown, /MTU 1400/);
   assert.match(h.markdown, /local `2001:db8:a::1`/);
 });
 

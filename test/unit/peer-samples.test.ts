@@ -169,6 +169,13 @@ const CASES: Case[] = [
     ],
   },
   {
+    code: 'pfs-mismatch', variant: 'libreswan325-libreswan410', severity: 'warning',
+    at: [
+      ['east/ipsec.conf', 'conn west-gre', 'west/ipsec.conf'],
+      ['west/ipsec.conf', 'pfs=no', 'east/ipsec.conf'],
+    ],
+  },
+  {
     code: 'ipsec-mode-mismatch', variant: 'ifcfg-libreswan-ios', severity: 'error',
     at: [
       ['cisco/r1-confg', 'crypto ipsec transform-set TS-1', 'linux/ipsec.conf'],
@@ -254,6 +261,13 @@ const CASES: Case[] = [
     at: [
       ['cisco/r1-confg', 'mode transport', 'linux/tun10.nmconnection'],
       ['linux/tun10.nmconnection', 'mode=8', 'cisco/r1-confg'],
+    ],
+  },
+  {
+    code: 'encaplimit-transport-interop', variant: 'script-libreswan-ios', severity: 'error',
+    at: [
+      ['cisco/r1-confg', 'mode transport', 'linux/tunnels.sh'],
+      ['linux/tunnels.sh', 'mode ipip6', 'cisco/r1-confg'],
     ],
   },
   {

@@ -9,6 +9,7 @@ import { setIosMode, setIosMtu, setIosPfs } from './ios';
 import { connOf, setConnKey } from './ipsecConf';
 import { encaplimitNoneFix, linuxMtuEdit } from './linux';
 import { spellProposal } from './spelling';
+import { textAt } from './text';
 
 const fix = (title: string, edits: (TextEditSpec | undefined)[], isPreferred = false): Fix[] =>
   edits.length > 0 && edits.every(Boolean) ? [{ title, edits: edits as TextEditSpec[], isPreferred }] : [];
@@ -100,10 +101,16 @@ function proposalFix(kind: 'ike' | 'esp'): PeerFixProvider {
       const spelled = spellProposal(theirs, kind, conn.vendor as 'libreswan' | 'strongswan', withDh);
       if (!spelled) return [];
       const mine = me.ipsec?.[kind];
-      const edit =
-        mine?.source === 'written' && mine.uri && mine.range
-          ? { uri: mine.uri, range: { start: mine.range.end, end: mine.range.end }, newText: `,${spelled}` }
-          : setConnKey(conn, kind, spelled, undefined, ctx);
+      let edit: TextEditSpec | undefined;
+      if (mine && mine.source !== 'default' && mine.uri && mine.range) {
+        // Written (or derived from a written line, as strongSwan's list with its appended defaults):
+        // add an alternative to that line, before a strongSwan strict `!`.
+        const written = textAt(ctx.text(mine.uri) ?? '', mine.range);
+        const at = written.endsWith('!') ? { line: mine.range.end.line, character: mine.range.end.character - 1 } : mine.range.end;
+        edit = { uri: mine.uri, range: { start: at, end: at }, newText: `,${spelled}` };
+      } else {
+        edit = setConnKey(conn, kind, spelled, undefined, ctx);
+      }
       return fix(`Add the peer's ${kind.toUpperCase()} proposal ${spelled}`, [edit], true);
     },
   };

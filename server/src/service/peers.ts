@@ -22,8 +22,33 @@ export interface PeerAnalysis {
   findingsByUri: Map<string, Finding[]>;
 }
 
-export function analysePeers(files: ParsedFile[], registry: CheckRegistry, settings: Settings, fs: FileSystem): PeerAnalysis {
-  const finder = new ScopeFinder(fs);
+/**
+ * Memory kept between analyses of one workspace so that an edit re-checks only the pairs it takes
+ * part in: the scope finder (pairing files are read once), and each pair's (and each unpaired
+ * endpoint's) findings with their fixes, keyed by the endpoint objects themselves. A file's
+ * endpoints are new objects when the file is re-parsed, so a pair whose files did not change keeps
+ * its entry; an entry also records the versions of the files its fixes read. The owner drops the
+ * cache when a file outside the workspace (a pairing file) changes, and when the settings change.
+ */
+export class PeerCache {
+  finder: ScopeFinder | undefined;
+  readonly pairs = new WeakMap<Endpoint, WeakMap<Endpoint, CachedRun>>();
+  readonly unpaired = new WeakMap<Endpoint, CachedRun>();
+  constructor(readonly versionOf: (uri: string) => number | undefined) {}
+}
+
+interface CachedRun {
+  settings: Settings;
+  hasPairs: boolean;
+  pairedBy?: string;
+  /** Files the fixes read, with their versions then. */
+  reads: Map<string, number | undefined>;
+  /** Every finding the rules reported, in order, with its de-duplication key. */
+  out: { key: string; finding: Finding }[];
+}
+
+export function analysePeers(files: ParsedFile[], registry: CheckRegistry, settings: Settings, fs: FileSystem, cache?: PeerCache): PeerAnalysis {
+  const finder = cache ? (cache.finder ??= new ScopeFinder(fs)) : new ScopeFinder(fs);
   const groups = new Map<Scope, ParsedFile[]>();
   for (const f of files) {
     const scope = finder.scopeOf(f.uri);
@@ -43,32 +68,70 @@ export function analysePeers(files: ParsedFile[], registry: CheckRegistry, setti
 
   const findingsByUri = new Map<string, Finding[]>();
   const seen = new Set<string>();
-  const fixCtx: FixContext = { text: (uri) => fs.readFile(uri), settings };
-  const push = (f: PeerFinding, subject: PeerSubject) => {
+  const add = (key: string, finding: Finding) => {
     // A rule may see the same endpoint in several pairs; one finding per place is enough.
-    const key = `${f.code}|${f.uri}|${f.range.start.line}:${f.range.start.character}|${f.message}`;
     if (seen.has(key)) return;
     seen.add(key);
-    const finding: Finding = { ...f, severity: f.severity ?? CODE_INFO[f.code].severity, fixes: [...(f.fixes ?? [])] };
-    for (const p of PEER_FIXES) if (p.code === f.code) guarded(() => finding.fixes.push(...p.provide(f, subject, fixCtx)));
-    const list = findingsByUri.get(f.uri);
+    const list = findingsByUri.get(finding.uri);
     if (list) list.push(finding);
-    else findingsByUri.set(f.uri, [finding]);
+    else findingsByUri.set(finding.uri, [finding]);
   };
   const ctx: PeerCheckContext = { settings, workspaceHasPairs: pairs.length > 0 };
+
+  /** Runs the rules of one pair or endpoint, or replays what they reported last time. */
+  const run = (prev: CachedRun | undefined, pairedBy: string | undefined, rules: (report: (f: PeerFinding, subject: PeerSubject) => void) => void): CachedRun => {
+    if (prev && prev.settings === settings && prev.hasPairs === ctx.workspaceHasPairs && prev.pairedBy === pairedBy && readsUnchanged(prev, cache)) {
+      for (const o of prev.out) add(o.key, { ...o.finding });
+      return prev;
+    }
+    const entry: CachedRun = { settings, hasPairs: ctx.workspaceHasPairs, pairedBy, reads: new Map(), out: [] };
+    const fixCtx: FixContext = {
+      text: (uri) => {
+        if (cache && !entry.reads.has(uri)) entry.reads.set(uri, cache.versionOf(uri));
+        return fs.readFile(uri);
+      },
+      settings,
+    };
+    const keys = new Set<string>();
+    rules((f, subject) => {
+      const key = `${f.code}|${f.uri}|${f.range.start.line}:${f.range.start.character}|${f.message}`;
+      if (keys.has(key)) return;
+      keys.add(key);
+      const finding: Finding = { ...f, severity: f.severity ?? CODE_INFO[f.code].severity, fixes: [...(f.fixes ?? [])] };
+      for (const p of PEER_FIXES) if (p.code === f.code) guarded(() => finding.fixes.push(...p.provide(f, subject, fixCtx)));
+      entry.out.push({ key, finding });
+    });
+    for (const o of entry.out) add(o.key, cache ? { ...o.finding } : o.finding);
+    return entry;
+  };
+
   const paired = new Set<Endpoint>();
   for (const pair of pairs) {
     paired.add(pair.a);
     paired.add(pair.b);
-    const aFiles = ownedUris(pair.a);
-    const onPair = (f: PeerFinding) => push(f, aFiles.has(f.uri) ? { me: pair.a, peer: pair.b } : { me: pair.b, peer: pair.a });
-    for (const check of registry.peerChecks()) guarded(() => check.run(pair, ctx, onPair));
+    let byB = cache?.pairs.get(pair.a);
+    if (cache && !byB) cache.pairs.set(pair.a, (byB = new WeakMap()));
+    const entry = run(byB?.get(pair.b), pair.pairedBy, (report) => {
+      const aFiles = ownedUris(pair.a);
+      const onPair = (f: PeerFinding) => report(f, aFiles.has(f.uri) ? { me: pair.a, peer: pair.b } : { me: pair.b, peer: pair.a });
+      for (const check of registry.peerChecks()) guarded(() => check.run(pair, ctx, onPair));
+    });
+    byB?.set(pair.b, entry);
   }
   for (const e of endpoints) {
     if (paired.has(e)) continue;
-    for (const check of registry.peerChecks()) if (check.runUnpaired) guarded(() => check.runUnpaired!(e, ctx, (f) => push(f, { me: e })));
+    const entry = run(cache?.unpaired.get(e), undefined, (report) => {
+      for (const check of registry.peerChecks()) if (check.runUnpaired) guarded(() => check.runUnpaired!(e, ctx, (f) => report(f, { me: e })));
+    });
+    cache?.unpaired.set(e, entry);
   }
   return { endpoints, pairs, findingsByUri };
+}
+
+function readsUnchanged(prev: CachedRun, cache: PeerCache | undefined): boolean {
+  if (!cache) return false;
+  for (const [uri, v] of prev.reads) if (cache.versionOf(uri) !== v) return false;
+  return true;
 }
 
 /** The files an endpoint is written in: its own, its conn's, and every value's origin. */

@@ -15,7 +15,9 @@ export function linkSecrets(endpoints: Endpoint[], files: ParsedFile[]): Endpoin
     const localId = s.localId?.value ?? e.local?.value;
     const remoteId = s.remoteId?.value ?? e.remote?.value;
     if (!localId || !remoteId) return e;
-    for (const f of secrets.filter((x) => shareFolderTree(x.uri, e.uri))) {
+    // The nearest secrets file first: two hosts of one deployment each have their own.
+    const near = secrets.filter((x) => shareFolderTree(x.uri, e.uri)).sort((x, y) => commonDepth(y.uri, e.uri) - commonDepth(x.uri, e.uri));
+    for (const f of near) {
       const entry = findPsk(f.tree, localId, remoteId);
       if (entry?.pskDigest) {
         return { ...e, ipsec: { ...s, pskDigest: { value: entry.pskDigest, source: 'written', uri: entry.uri, range: entry.secretRange } } };
@@ -23,4 +25,12 @@ export function linkSecrets(endpoints: Endpoint[], files: ParsedFile[]): Endpoin
     }
     return e;
   });
+}
+
+function commonDepth(a: string, b: string): number {
+  const x = a.split('/');
+  const y = b.split('/');
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i++;
+  return i;
 }

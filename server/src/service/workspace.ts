@@ -4,7 +4,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckRegistry } from '../checks/registry';
 import { analyse, dialectFor } from './analysis';
-import { analysePeers, type PeerAnalysis } from './peers';
+import { analysePeers, PeerCache, type PeerAnalysis } from './peers';
 import type { Finding, FileSystem, ParseContext, ParsedFile, Settings } from './types';
 
 export class Workspace {
@@ -12,6 +12,10 @@ export class Workspace {
   private readonly open = new Set<string>();
   private readonly parsed = new Map<string, ParsedFile>();
   private peers: PeerAnalysis | undefined;
+  /** A stamp per document, new at every change: what the peer cache checks its fixes' reads against. */
+  private readonly stamps = new Map<string, number>();
+  private clock = 0;
+  private peerCache = new PeerCache((uri) => this.stamps.get(uri));
   /** Reads open documents first, then the underlying file system. */
   readonly fs: FileSystem;
 
@@ -61,6 +65,7 @@ export class Workspace {
   }
 
   delete(uri: string): void {
+    this.stamps.set(uri, ++this.clock);
     this.docs.delete(uri);
     this.open.delete(uri);
     if (this.parsed.delete(uri)) this.invalidateDependants(uri);
@@ -68,6 +73,7 @@ export class Workspace {
   }
 
   private setDocument(doc: TextDocument): void {
+    this.stamps.set(doc.uri, ++this.clock);
     this.docs.set(doc.uri, doc);
     this.parsed.delete(doc.uri);
     this.invalidateDependants(doc.uri);
@@ -86,6 +92,7 @@ export class Workspace {
   /** Pairing files (tunnel-lens.json) are read during the peer analysis: a change to one redoes it. */
   invalidatePeers(): void {
     this.peers = undefined;
+    this.peerCache = new PeerCache((uri) => this.stamps.get(uri));
   }
 
   document(uri: string): TextDocument | undefined {
@@ -114,7 +121,7 @@ export class Workspace {
   }
 
   peerAnalysis(): PeerAnalysis {
-    this.peers ??= analysePeers(this.files(), this.registry, this.settings(), this.fs);
+    this.peers ??= analysePeers(this.files(), this.registry, this.settings(), this.fs, this.peerCache);
     return this.peers;
   }
 

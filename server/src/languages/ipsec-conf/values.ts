@@ -20,8 +20,10 @@ const LSW_BOOL = ['y', 'yes', 'true', 'on', 'n', 'no', 'false', 'off'];
 const SS_BOOL = ['yes', 'no', 'true', 'false'];
 
 /** IP protocols by name (as /etc/protocols spells them) for protoport=. */
+// Names as /etc/protocols (netbase) spells them, which is what Libreswan's getprotobyname() sees:
+// IPv4-in-IP (ip6tnl ipip6, IOS `tunnel mode ipv6` with IPv4 inside) is `ipencap` 4; `ipip` is 94.
 export const PROTOCOLS: Record<string, number> = {
-  icmp: 1, igmp: 2, ipencap: 4, ipip: 4, tcp: 6, udp: 17, ipv6: 41, gre: 47, esp: 50, ah: 51, 'ipv6-icmp': 58, icmpv6: 58, sctp: 132, udplite: 136,
+  icmp: 1, igmp: 2, ipencap: 4, ipip: 94, tcp: 6, udp: 17, ipv6: 41, gre: 47, esp: 50, ah: 51, 'ipv6-icmp': 58, icmpv6: 58, sctp: 132, udplite: 136,
 };
 
 export function parseProtoPort(v: string): { protocol?: number; port?: number } | undefined {
