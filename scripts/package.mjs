@@ -4,6 +4,7 @@
 // What goes in is .vscodeignore's allow-list; the staged package.json drops the prepublish script
 // (this script is the prepublish step) and the devDependencies (everything is bundled).
 import { build } from 'esbuild';
+import { bundleTargets } from './bundles.mjs';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -29,13 +30,9 @@ const { ['vscode:prepublish']: _prepublish, ...scripts } = pkg.scripts ?? {};
 const { devDependencies: _dev, ...staged } = pkg;
 writeFileSync(join(stage, 'package.json'), JSON.stringify({ ...staged, scripts }, null, 2) + '\n');
 
-// The same bundles as esbuild.mjs (minus the CLI, which the extension does not use), minified.
-const common = { bundle: true, minify: true, sourcemap: false, logLevel: 'warning', absWorkingDir: root };
-await Promise.all([
-  build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: join(stage, 'dist/extension.js'), platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: join(stage, 'dist/server.js'), platform: 'node', format: 'cjs', target: 'node20' }),
-  build({ ...common, entryPoints: ['client/webview/main.ts'], outfile: join(stage, 'dist/webview.js'), platform: 'browser', format: 'iife', target: 'es2022' }),
-]);
+// The extension's bundles (not the CLI, which the extension does not use), minified.
+const t = bundleTargets({ outdir: join(stage, 'dist'), production: true, absWorkingDir: root });
+await Promise.all([build(t.extension), build(t.server), build(t.webview)]);
 
 const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
 mkdirSync(dirname(out), { recursive: true });

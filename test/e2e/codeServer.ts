@@ -3,7 +3,7 @@
 // installed into a fresh extensions dir, the server on 127.0.0.1 only, and Debian's chromium
 // driven by playwright-core (never a downloaded browser).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -79,6 +79,26 @@ export async function startCodeServer(entry: string, vsix: string): Promise<Code
     XDG_CACHE_HOME: join(dir, 'xdg-cache'),
   };
   for (const d of ['tmp', 'xdg-config', 'xdg-data', 'xdg-cache']) mkdirSync(join(dir, d), { recursive: true });
+  // A quiet workbench for screenshots: no walkthrough, no telemetry banner, no tips.
+  mkdirSync(join(dir, 'user', 'User'), { recursive: true });
+  writeFileSync(
+    join(dir, 'user', 'User', 'settings.json'),
+    JSON.stringify({
+      'workbench.startupEditor': 'none',
+      'workbench.tips.enabled': false,
+      'workbench.colorTheme': 'Default Dark Modern',
+      'telemetry.telemetryLevel': 'off',
+      'security.workspace.trust.enabled': false,
+      'extensions.autoCheckUpdates': false,
+      'extensions.autoUpdate': false,
+      'update.mode': 'none',
+      'files.autoSave': 'off',
+      'workbench.editor.enablePreview': false,
+      'editor.minimap.enabled': false,
+      'editor.stickyScroll.enabled': false,
+      'window.commandCenter': false,
+    }),
+  );
   const common = ['--user-data-dir', join(dir, 'user'), '--extensions-dir', join(dir, 'extensions')];
   const inst = spawnSync(process.execPath, [entry, ...common, '--install-extension', vsix], { env, encoding: 'utf8', timeout: 120_000 });
   const instOut = `${inst.stdout}${inst.stderr}`;

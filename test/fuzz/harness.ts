@@ -176,7 +176,8 @@ export function fuzzService(files: Map<string, string>) {
  */
 export function runCase(service: LanguageService, dialect: DialectId, text: string, rnd: () => number, n: number, timeLimitMs = 1000): string | undefined {
   const uri = `file:///fuzz/${n % 4}/${FILE_NAMES[dialect]}`;
-  const t0 = performance.now();
+  // CPU time of this process, not wall time: the other processes of a shared machine do not count.
+  const c0 = process.cpuUsage();
   try {
     service.workspace.openDocument(TextDocument.create(uri, dialect, n + 1, text));
     const findings = service.findings(uri);
@@ -202,8 +203,9 @@ export function runCase(service: LanguageService, dialect: DialectId, text: stri
   } finally {
     service.workspace.delete(uri);
   }
-  const ms = performance.now() - t0;
-  if (ms > timeLimitMs) return `slow: ${ms.toFixed(0)} ms`;
+  const c = process.cpuUsage(c0);
+  const ms = (c.user + c.system) / 1000;
+  if (ms > timeLimitMs) return `slow: ${ms.toFixed(0)} ms of CPU`;
   return undefined;
 }
 
@@ -227,7 +229,11 @@ export function fuzzDialect(dialect: DialectId, seeds: string[], cases: number, 
     const base = seeds.length ? seeds[Math.floor(rnd() * seeds.length)] : '';
     const text = rnd() < 0.05 ? Array.from({ length: Math.floor(rnd() * 2000) }, () => String.fromCharCode(Math.floor(rnd() * 256))).join('') : mutate(base, rnd, seeds);
     const c0 = performance.now();
-    const what = runCase(service, dialect, text, rnd, n, timeLimitMs);
+    const state = rnd(); // the feature positions of a re-run repeat the first run's
+    let what = runCase(service, dialect, text, prng(state * 2 ** 32), n, timeLimitMs);
+    // On a shared machine (the test tiers run two files at once) a GC pause or another process can
+    // make one case slow: it must be slow three times running to count.
+    for (let retry = 0; retry < 2 && what?.startsWith('slow'); retry++) what = runCase(service, dialect, text, prng(state * 2 ** 32), n, timeLimitMs);
     slowest = Math.max(slowest, performance.now() - c0);
     if (what) failures.push({ dialect, case: n, what, input: text });
   }

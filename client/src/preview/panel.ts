@@ -129,6 +129,11 @@ class PacketLayoutPanel {
       vscode.workspace.onDidSaveTextDocument((d) => {
         if (this.watches(d.uri.toString())) this.refresh();
       }),
+      // A fix may create a file the panel never knew (ifup-local); the server's new diagnostics for
+      // the tunnel's own files are the signal that what it sends has changed.
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        if (e.uris.some((u) => this.watches(u.toString()))) this.refresh();
+      }),
       vscode.window.onDidChangeTextEditorSelection((e) => this.cursorMoved(e)),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('tunnelLens')) this.refresh();

@@ -62,8 +62,9 @@ export function analysePeers(files: ParsedFile[], registry: CheckRegistry, setti
     const raw = group.flatMap((f) => f.endpoints);
     if (raw.length === 0) continue;
     const composed = composeHostEndpoints(linkSecrets(mergeLinuxEndpoints(raw), group));
-    endpoints.push(...composed);
-    pairs.push(...pairEndpoints(composed, scope.pairs));
+    // Not push(...x): a file near the size limit has more endpoints than a call has arguments.
+    for (const e of composed) endpoints.push(e);
+    for (const p of pairEndpoints(composed, scope.pairs)) pairs.push(p);
   }
 
   const findingsByUri = new Map<string, Finding[]>();

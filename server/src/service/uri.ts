@@ -24,6 +24,9 @@ export function basenameOfUri(uri: string): string {
 
 /** Resolves a path written in a file (absolute, or relative to `baseDirUri`) to a uri. */
 export function resolveUri(baseDirUri: string, written: string): string {
-  if (written.startsWith('/')) return URI.file(written).toString();
-  return Utils.resolvePath(URI.parse(baseDirUri), written).toString();
+  // A lone surrogate cannot be percent-encoded (encodeURIComponent throws): it is U+FFFD, as the
+  // file system would take it.
+  const w = written.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  if (w.startsWith('/')) return URI.file(w).toString();
+  return Utils.resolvePath(URI.parse(baseDirUri), w).toString();
 }

@@ -187,12 +187,16 @@ export function distance(a: string, b: string): number {
 export function closest(word: string, candidates: string[]): string | undefined {
   let best: string | undefined;
   let bestD = Infinity;
+  const limit = Math.max(2, Math.floor(word.length / 3));
   for (const c of candidates) {
+    // The distance is at least the difference in length: a candidate that cannot come within the
+    // limit is not measured (a 20,000-character word took a second against every keyword).
+    if (Math.abs(word.length - c.length) > limit) continue;
     const dd = distance(word.toLowerCase(), c.toLowerCase());
     if (dd < bestD) {
       bestD = dd;
       best = c;
     }
   }
-  return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+  return best !== undefined && bestD <= limit ? best : undefined;
 }

@@ -14,7 +14,13 @@ export { pskDigest, normalizeId } from './parser';
 const MAX_INCLUDE_DEPTH = 8;
 
 function globToRegExp(glob: string): RegExp {
-  return new RegExp('^' + glob.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]') + '$');
+  try {
+    // `[…]` stays a character class, as in glob(3).
+    return new RegExp('^' + glob.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]') + '$');
+  } catch {
+    // A malformed class (`[z-a`, an unclosed `[`) matches itself literally, as glob(3) takes it.
+    return new RegExp('^' + glob.replace(/[.+^${}()|\\[\]]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]') + '$');
+  }
 }
 
 /** Expands an include pattern (wildcards in the last path segment) through ctx.fs. */

@@ -32,7 +32,9 @@ const HOOK = /(^|\/)ifup-(pre-)?local$/;
 function guardOf(text: string, offset: number): string | undefined {
   const before = text.slice(0, offset);
   let best: { at: number; name: string } | undefined;
-  const test = /(?:"?\$\{?1\}?"?)\s*==?\s*["']?([A-Za-z0-9_.:@-]+)["']?|["']?([A-Za-z0-9_.:@-]+)["']?\s*==?\s*"?\$\{?1\}?"?/g;
+  // The lookbehind starts a word only at its first character: without it a long word made this
+  // quadratic (every start inside it re-scanned it), a second per keystroke on a 20 kB line.
+  const test = /(?:"?\$\{?1\}?"?)\s*==?\s*["']?([A-Za-z0-9_.:@-]+)["']?|["']?(?<![A-Za-z0-9_.:@-])([A-Za-z0-9_.:@-]+)["']?\s*==?\s*"?\$\{?1\}?"?/g;
   for (const m of before.matchAll(test)) best = { at: m.index!, name: (m[1] ?? m[2])! };
   const c = /case\s+"?\$\{?1\}?"?\s+in\b/g;
   for (const m of before.matchAll(c)) {

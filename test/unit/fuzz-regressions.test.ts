@@ -1,0 +1,72 @@
+// What the fuzzers found (test/fuzz, bench/fuzz.ts), each pinned at the depth it was fixed.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LanguageService } from '../../server/src/service/languageService';
+import { analysePeers } from '../../server/src/service/peers';
+import { buildRegistry } from '../../server/src/checks/registry';
+import { DEFAULT_SETTINGS, type ParsedFile } from '../../server/src/service/types';
+import type { Endpoint } from '../../server/src/model/endpoint';
+
+const noFs = { readFile: () => undefined, readDirectory: () => undefined };
+
+test('shellscript: a 20 kB word after `ip … remote` is not quadratic in the $1-guard search', () => {
+  const text = '#!/bin/sh\nPEER=2001:db8:b::1\nip link add name tun40 type ip6gre local ::1 remo' + 'x'.repeat(20_000) + '\nip link set tun40 up\nip -6 tunnel change tun40 encaplimit none\n';
+  const service = new LanguageService({ fs: noFs, settings: () => DEFAULT_SETTINGS });
+  const uri = 'file:///r/ifup-local';
+  service.workspace.openDocument(TextDocument.create(uri, 'shellscript', 1, text));
+  const t0 = performance.now();
+  service.findings(uri);
+  assert.ok(performance.now() - t0 < 300, `took ${(performance.now() - t0).toFixed(0)} ms`);
+});
+
+test('shellscript: the $1 guard is still found after the fix (word = $1 and $1 = word)', () => {
+  const service = new LanguageService({ fs: noFs, settings: () => DEFAULT_SETTINGS });
+  for (const guard of ['[ "$1" = tun10 ]', '[ tun10 = "$1" ]']) {
+    const uri = `file:///g/${guard.length}/ifup-local`;
+    service.workspace.openDocument(TextDocument.create(uri, 'shellscript', 1, `#!/bin/sh\nif ${guard}; then\n  ip -6 tunnel change tun10 encaplimit none\nfi\n`));
+    assert.ok(service.parse(uri));
+  }
+});
+
+test('peer analysis: more endpoints than a call takes arguments (a file near the size limit) does not overflow the stack', () => {
+  const eps = Array.from({ length: 300_000 }, (_, i) => ({ uri: 'file:///big/router-confg', id: `e${i}`, name: `Tunnel${i}`, vendor: 'cisco' }) as unknown as Endpoint);
+  const file = { uri: 'file:///big/router-confg', version: 1, languageId: 'cisco-ios', text: '', findings: [], endpoints: eps, symbols: [], references: [], folding: [], dependencies: [], tree: undefined } as unknown as ParsedFile;
+  const r = analysePeers([file], buildRegistry(), DEFAULT_SETTINGS, noFs);
+  assert.equal(r.endpoints.length, 300_000);
+});
+
+test('ipsec-secrets: an include pattern with a malformed [class] is matched literally, not a parser crash', () => {
+  const service = new LanguageService({ fs: noFs, settings: () => DEFAULT_SETTINGS });
+  for (const pattern of ['/etc/ipsec.d/*.se[z-a]', '/etc/ipsec.d/*[Åê', 'ipsec.d/[6}}-e.secrets']) {
+    const uri = `file:///s/${pattern.length}/ipsec.secrets`;
+    service.workspace.openDocument(TextDocument.create(uri, 'ipsec-secrets', 1, `192.0.2.1 192.0.2.2 : PSK "x"\ninclude ${pattern}\n`));
+    const bug = service.findings(uri).filter((f) => /bug in Tunnel Lens/.test(f.message));
+    assert.deepEqual(bug, []);
+  }
+});
+
+test('include paths with a lone surrogate (ipsec.conf and ipsec.secrets) resolve instead of throwing URI malformed', () => {
+  const service = new LanguageService({ fs: noFs, settings: () => DEFAULT_SETTINGS });
+  const cases: [string, string, string][] = [
+    ['ipsec-secrets', 'ipsec.secrets', '192.0.2.1 : PSK "x"\ninclude /etc/ipsec.d/i\ud800psec.secrets\ninclude rel/\udc00x.secrets\n'],
+    ['ipsec-conf', 'ipsec.conf', 'config setup\ninclude /etc/ipsec.d/i\ud800psec.conf\nconn a\n\tleft=192.0.2.1\n\tright=192.0.2.2\n'],
+  ];
+  for (const [id, name, text] of cases) {
+    const uri = `file:///u/${name}`;
+    service.workspace.openDocument(TextDocument.create(uri, id, 1, text));
+    assert.deepEqual(service.findings(uri).filter((f) => /bug in Tunnel Lens/.test(f.message)).map((f) => f.message), []);
+  }
+});
+
+test('ipsec-conf: did-you-mean on a 19,000-character unknown keyword does not measure it against every keyword', () => {
+  const service = new LanguageService({ fs: noFs, settings: () => DEFAULT_SETTINGS });
+  const uri = 'file:///k/ipsec.conf';
+  service.workspace.openDocument(TextDocument.create(uri, 'ipsec-conf', 1, `conn a\n\tleft=192.0.2.1\n\tlef${'tx'.repeat(9500)}=1\n\tright=192.0.2.2\n\tleftsubnt=10.0.0.0/24\n`));
+  const c0 = process.cpuUsage();
+  const f = service.findings(uri);
+  const c = process.cpuUsage(c0);
+  assert.ok((c.user + c.system) / 1000 < 400, `took ${(c.user + c.system) / 1000} ms of CPU`);
+  // Did-you-mean still works for a near miss.
+  assert.ok(f.some((x) => x.code === 'unknown-keyword' && /leftsubnet/.test(x.message)), JSON.stringify(f.map((x) => x.message)));
+});
