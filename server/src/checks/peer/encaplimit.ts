@@ -16,7 +16,7 @@ function sendsDestinationOptions(e: Endpoint): boolean {
 function limitText(e: Endpoint): string {
   const v = e.tunnel!.encapLimit!;
   const value = v.value === 0 ? '0 (which still sends the 8-byte option)' : String(v.value);
-  return `Tunnel Encapsulation Limit ${value}, ${because(v)}`;
+  return `Tunnel Encapsulation Limit ${value}: ${because(v)}`;
 }
 
 function raise(me: Endpoint, peer: Endpoint | undefined, _ctx: PeerCheckContext, report: (f: PeerFinding) => void): void {
