@@ -13,6 +13,7 @@ export const LANGUAGES = ['ipsec-conf', 'ipsec-secrets', 'cisco-ios', 'ifcfg', '
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const activationStart = performance.now();
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -31,8 +32,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('tunnelLens', 'Tunnel Lens', serverOptions, clientOptions);
 
-  // Requests to the server; before it runs (or after it stopped) they fail and callers show nothing.
+  // The server starts in the background: activation does not wait for it (VS Code stays responsive
+  // while node loads the server); requests wait for the start, then fail if it did not run.
+  const started = client.start();
   const request: Requester = async <R>(method: string, params: unknown) => {
+    await started.catch(() => undefined);
     if (!client?.isRunning()) throw new Error('the Tunnel Lens language server is not running');
     return client.sendRequest<R>(method, params);
   };
@@ -54,9 +58,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   // The packet-layout preview: the command (code lens: uri + position; palette: the cursor) and the
   // serializer that restores open panels after a reload (activation onWebviewPanel:tunnelLens.preview).
-  const previews = new PreviewManager(context.extensionUri, (p: LayoutRequestParams) =>
-    client ? client.sendRequest<LayoutResponse | null>(LAYOUT_REQUEST, p) : Promise.resolve(null),
-  );
+  const previews = new PreviewManager(context.extensionUri, (p: LayoutRequestParams) => request<LayoutResponse | null>(LAYOUT_REQUEST, p));
   context.subscriptions.push(
     previews,
     vscode.commands.registerCommand(SHOW_PACKET_LAYOUT_COMMAND, (uri?: vscode.Uri | string, position?: { line: number; character: number }) => previews.show(uri, position)),
@@ -64,9 +66,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: unknown) => previews.restore(panel, state as PreviewState | undefined),
     }),
   );
-  await client.start();
-  output.info(`Tunnel Lens ${String(context.extension.packageJSON.version)} started in ${vscode.env.appName} ${vscode.version}`);
-  statusBar.refresh();
+  output.info(`Tunnel Lens activated in ${(performance.now() - activationStart).toFixed(1)} ms`);
+  started.then(
+    () => {
+      output.info(`Tunnel Lens ${String(context.extension.packageJSON.version)} server started in ${vscode.env.appName} ${vscode.version}`);
+      statusBar.refresh();
+    },
+    (e: unknown) => output.error(`the Tunnel Lens language server did not start: ${e instanceof Error ? e.message : String(e)}`),
+  );
 }
 
 export function deactivate(): Thenable<void> | undefined {
