@@ -12,6 +12,14 @@ export interface DecodeOptions {
   crypto?: CryptoProvider;
   /** Treat ESP payloads as unencrypted (layout of a sample built without a CryptoProvider). */
   espClear?: boolean;
+  /**
+   * Build each layer's `fields` on first read instead of while decoding (bulk decoding: the CLI,
+   * the benchmark). Layers, offsets, notes, errors and `esp` are the same and are computed
+   * eagerly; the field values are the same too, read from `clear` when first accessed, so `clear`
+   * must not be modified before. The layers are then `LazyLayer` objects (the same properties, the
+   * same JSON), not plain objects.
+   */
+  lazyFields?: boolean;
 }
 
 /** What comes next: an IP protocol number, an EtherType, or nothing more to read. */
@@ -27,13 +35,50 @@ export interface IpAddrs {
   dst: Uint8Array;
 }
 
+/** A layer whose fields are built when first read (DecodeOptions.lazyFields). */
+export class LazyLayer implements Layer {
+  encrypted?: boolean;
+  private built: Field[] | undefined;
+  constructor(
+    readonly id: LayerId,
+    readonly name: string,
+    readonly offset: number,
+    readonly length: number,
+    private make: (() => Field[]) | undefined,
+    encrypted: boolean,
+  ) {
+    if (encrypted) this.encrypted = true;
+  }
+  get fields(): Field[] {
+    if (this.make) {
+      this.built = this.make();
+      this.make = undefined;
+    }
+    return this.built!;
+  }
+  set fields(v: Field[]) {
+    this.built = v;
+    this.make = undefined;
+  }
+  toJSON(): Layer {
+    const l: Layer = { id: this.id, name: this.name, offset: this.offset, length: this.length, fields: this.fields };
+    if (this.encrypted) l.encrypted = true;
+    return l;
+  }
+}
+
 export class DecodeContext {
   readonly layers: Layer[] = [];
   readonly notes: DecodedPacket['notes'] = [];
   readonly errors: string[] = [];
   esp: DecodedPacket['esp'];
-  /** Innermost IP addresses (for UDP/TCP/ICMPv6 pseudo-header checks). */
-  ip: IpAddrs | undefined;
+  /**
+   * Innermost IP header (for UDP/TCP/ICMPv6 pseudo-header checks): its family (0 = none yet) and
+   * the offsets of its source and destination addresses in `bytes` (no copies).
+   */
+  ipFamily: 0 | 4 | 6 = 0;
+  ipSrc = 0;
+  ipDst = 0;
   /** Set while reading inside a decrypted ESP payload. */
   inEsp = false;
   constructor(
@@ -41,8 +86,18 @@ export class DecodeContext {
     readonly options: DecodeOptions,
   ) {}
 
-  layer(id: LayerId, offset: number, length: number, fields: Field[]): Layer {
-    const l: Layer = { id, name: LAYER_NAMES[id], offset, length, fields };
+  /** Pushes a layer; `fields` as a function is called now, or on first read with `lazyFields`. */
+  layer(id: LayerId, offset: number, length: number, fields: Field[] | (() => Field[])): Layer {
+    let l: Layer;
+    if (typeof fields === 'function') {
+      if (this.options.lazyFields) {
+        l = new LazyLayer(id, LAYER_NAMES[id], offset, length, fields, this.inEsp);
+        this.layers.push(l);
+        return l;
+      }
+      fields = fields();
+    }
+    l = { id, name: LAYER_NAMES[id], offset, length, fields };
     if (this.inEsp) l.encrypted = true;
     this.layers.push(l);
     return l;

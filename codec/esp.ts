@@ -101,29 +101,37 @@ export function openEsp(sa: EspSa, esp: Uint8Array, crypto: CryptoProvider | 'cl
   const ctEnd = esp.length - icvLen;
   const iv = esp.subarray(ESP_HEADER_LENGTH, Math.min(ctStart, esp.length));
   const icv = esp.subarray(Math.max(ctEnd, 0));
-  const base = { spi, seq, iv, icv };
-  if (ctEnd - ctStart < ESP_TRAILER_FIXED) return { ...base, error: `ESP packet too short for ${sa.enc}/${sa.integ}: ${esp.length} bytes` };
+  // Result objects are written out (no `{ ...base }` spreads): this runs once per packet.
+  if (ctEnd - ctStart < ESP_TRAILER_FIXED) return { spi, seq, iv, icv, error: `ESP packet too short for ${sa.enc}/${sa.integ}: ${esp.length} bytes` };
   const ct = esp.subarray(ctStart, ctEnd);
-  if ((ct.length + 0) % e.align !== 0) return { ...base, error: `ESP ciphertext length ${ct.length} is not a multiple of ${e.align}` };
-  if (crypto === 'clear') return { ...base, plaintext: ct };
+  if ((ct.length + 0) % e.align !== 0) return { spi, seq, iv, icv, error: `ESP ciphertext length ${ct.length} is not a multiple of ${e.align}` };
+  if (crypto === 'clear') return { spi, seq, iv, icv, plaintext: ct };
   const problem = checkSa(sa);
-  if (problem) return { ...base, error: problem };
+  if (problem) return { spi, seq, iv, icv, error: problem };
   try {
     if (e.kind === 'gcm') {
       const key = sa.encKey.subarray(0, sa.encKey.length - 4);
       const nonce = concat([sa.encKey.subarray(sa.encKey.length - 4), iv]);
       const pt = crypto.aesGcmOpen(key, nonce, esp.subarray(0, ESP_HEADER_LENGTH), ct, icv);
-      if (!pt) return { ...base, icvGood: false, error: 'AES-GCM ICV does not verify (wrong key/salt or corrupted packet)' };
-      return { ...base, plaintext: pt, icvGood: true };
+      if (!pt) return { spi, seq, iv, icv, icvGood: false, error: 'AES-GCM ICV does not verify (wrong key/salt or corrupted packet)' };
+      return { spi, seq, iv, icv, plaintext: pt, icvGood: true };
     }
     let icvGood: boolean | undefined;
     if (integ.hash) {
-      const mac = crypto.hmac(integ.hash, sa.integKey, esp.subarray(0, ctEnd)).subarray(0, integ.icvLength);
-      icvGood = equalBytes(mac, icv);
+      const mac = crypto.hmac(integ.hash, sa.integKey, esp.subarray(0, ctEnd));
+      icvGood = equalPrefix(mac, icv, integ.icvLength);
     }
     const pt = e.kind === 'cbc' ? crypto.aesCbcDecrypt(sa.encKey, iv, ct) : ct;
-    return { ...base, plaintext: pt, icvGood, error: icvGood === false ? `${sa.integ} ICV does not verify` : undefined };
+    return { spi, seq, iv, icv, plaintext: pt, icvGood, error: icvGood === false ? `${sa.integ} ICV does not verify` : undefined };
   } catch (err) {
-    return { ...base, error: `ESP decryption failed: ${(err as Error).message}` };
+    return { spi, seq, iv, icv, error: `ESP decryption failed: ${(err as Error).message}` };
   }
+}
+
+/** equalBytes(mac.subarray(0, n), icv) without the view. */
+function equalPrefix(mac: Uint8Array, icv: Uint8Array, n: number): boolean {
+  if (Math.min(n, mac.length) !== icv.length) return false;
+  let d = 0;
+  for (let i = 0; i < icv.length; i++) d |= mac[i] ^ icv[i];
+  return d === 0;
 }

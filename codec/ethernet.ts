@@ -23,7 +23,7 @@ export function decodeEthernet(ctx: DecodeContext, off: number, end: number): Ne
   const b = ctx.bytes;
   need(b, off, ETHERNET_HEADER_LENGTH, 'Ethernet header', end);
   const type = u16(b, off + 12);
-  ctx.layer('ethernet', off, ETHERNET_HEADER_LENGTH, [
+  ctx.layer('ethernet', off, ETHERNET_HEADER_LENGTH, () => [
     field('Destination', off, 6, formatMac(b, off)),
     field('Source', off + 6, 6, formatMac(b, off + 6)),
     field('Type', off + 12, 2, etherTypeLabel(type)),
@@ -36,7 +36,7 @@ export function decodeVlan(ctx: DecodeContext, off: number, end: number): Next {
   need(b, off, 4, '802.1Q tag', end);
   const tci = u16(b, off);
   const type = u16(b, off + 2);
-  ctx.layer('vlan', off, 4, [
+  ctx.layer('vlan', off, 4, () => [
     field('Priority', off, 1, tci >> 13),
     field('DEI', off, 1, (tci >> 12) & 1),
     field('VLAN ID', off, 2, tci & 0x0fff),

@@ -45,38 +45,52 @@ export function decodeGre(ctx: DecodeContext, off: number, end: number): Next {
   const flags = u16(b, off);
   const version = flags & 7;
   const proto = u16(b, off + 2);
-  const fields = [
-    field('Flags and Version', off, 2, hex16(flags)),
-    field('Protocol Type', off + 2, 2, etherTypeLabel(proto)),
-  ];
   if (version > 1) throw new Error(`GRE version ${version} is not defined`);
+  // Bounds and the checksum (its note) now; the fields when read (see DecodeContext.layer).
   let o = off + 4;
+  let good = true;
   if (flags & (F_CHECKSUM | 0x4000)) {
     need(b, o, 4, 'GRE checksum', end);
-    const good = internetChecksum(b, off, end) === 0;
-    fields.push(field('Checksum', o, 2, `${hex16(u16(b, o))} (${flags & F_CHECKSUM ? (good ? 'correct' : 'incorrect') : 'not present'})`));
+    good = internetChecksum(b, off, end) === 0;
     if (flags & F_CHECKSUM && !good) ctx.notes.push({ code: 'bad-checksum', severity: 'warning', message: 'GRE checksum is incorrect', offset: o });
     o += 4;
   }
   if (flags & F_KEY) {
     need(b, o, 4, 'GRE key', end);
-    if (version === 1) {
-      fields.push(field('Payload Length', o, 2, u16(b, o)), field('Call ID', o + 2, 2, u16(b, o + 2)));
-    } else {
-      fields.push(field('Key', o, 4, u32(b, o)));
-    }
     o += 4;
   }
   if (flags & F_SEQ) {
     need(b, o, 4, 'GRE sequence number', end);
-    fields.push(field('Sequence Number', o, 4, u32(b, o)));
     o += 4;
   }
   if (version === 1 && flags & F_ACK) {
     need(b, o, 4, 'GRE acknowledgment number', end);
-    fields.push(field('Acknowledgment Number', o, 4, u32(b, o)));
     o += 4;
   }
-  ctx.layer('gre', off, o - off, fields);
+  ctx.layer('gre', off, o - off, () => {
+    const fields = [
+      field('Flags and Version', off, 2, hex16(flags)),
+      field('Protocol Type', off + 2, 2, etherTypeLabel(proto)),
+    ];
+    let f = off + 4;
+    if (flags & (F_CHECKSUM | 0x4000)) {
+      fields.push(field('Checksum', f, 2, `${hex16(u16(b, f))} (${flags & F_CHECKSUM ? (good ? 'correct' : 'incorrect') : 'not present'})`));
+      f += 4;
+    }
+    if (flags & F_KEY) {
+      if (version === 1) {
+        fields.push(field('Payload Length', f, 2, u16(b, f)), field('Call ID', f + 2, 2, u16(b, f + 2)));
+      } else {
+        fields.push(field('Key', f, 4, u32(b, f)));
+      }
+      f += 4;
+    }
+    if (flags & F_SEQ) {
+      fields.push(field('Sequence Number', f, 4, u32(b, f)));
+      f += 4;
+    }
+    if (version === 1 && flags & F_ACK) fields.push(field('Acknowledgment Number', f, 4, u32(b, f)));
+    return fields;
+  });
   return { by: 'ether', value: proto, offset: o, end };
 }

@@ -51,6 +51,7 @@ export function decodeIpv4(ctx: DecodeContext, off: number, end: number): Next {
   const proto = b[off + 9];
   const csum = u16(b, off + 10);
   const good = internetChecksum(b, off, off + ihl) === 0;
+  ctx.layer('ipv4', off, ihl, () => {
   const fields = [
     field('Version', off, 1, version),
     field('Header Length', off, 1, ihl),
@@ -67,9 +68,12 @@ export function decodeIpv4(ctx: DecodeContext, off: number, end: number): Next {
     field('Destination', off + 16, 4, formatIpv4(b, off + 16)),
   ];
   if (ihl > IPV4_HEADER_LENGTH) fields.push(field('Options', off + 20, ihl - 20, ihl - 20 + ' bytes'));
-  ctx.layer('ipv4', off, ihl, fields);
+  return fields;
+  });
   if (!good) ctx.notes.push({ code: 'bad-checksum', severity: 'warning', message: `IPv4 header checksum ${hex16(csum)} is incorrect`, offset: off + 10 });
-  ctx.ip = { family: 4, src: b.slice(off + 12, off + 16), dst: b.slice(off + 16, off + 20) };
+  ctx.ipFamily = 4;
+  ctx.ipSrc = off + 12;
+  ctx.ipDst = off + 16;
   let pEnd = off + total;
   if (total < ihl) throw new Error(`IPv4 total length ${total} is below the header length ${ihl}`);
   if (pEnd > end) {

@@ -5,7 +5,7 @@ import { formatIpv6, parseIpv6 } from './address';
 import { concat, need, put16, put32, toHex, TruncatedError, u16, u32 } from './bytes';
 import { type DecodeContext, field, hex32, hex8, type Next } from './context';
 import { IPPROTO, protoLabel } from './protocols';
-import type { FragmentSpec, Ipv6Option, Ipv6OptionsSpec, Ipv6Spec, RoutingSpec } from './types';
+import type { Field, FragmentSpec, Ipv6Option, Ipv6OptionsSpec, Ipv6Spec, RoutingSpec } from './types';
 
 export const IPV6_HEADER_LENGTH = 40;
 export const OPT_PAD1 = 0;
@@ -105,7 +105,7 @@ export function decodeIpv6(ctx: DecodeContext, off: number, end: number): Next {
   if (version !== 6) throw new Error(`IPv6 header has version ${version}`);
   const plen = u16(b, off + 4);
   const nh = b[off + 6];
-  ctx.layer('ipv6', off, IPV6_HEADER_LENGTH, [
+  ctx.layer('ipv6', off, IPV6_HEADER_LENGTH, () => [
     field('Version', off, 1, 6),
     field('Traffic Class', off, 2, hex8((w >>> 20) & 0xff)),
     field('Flow Label', off + 1, 3, '0x' + (w & 0xfffff).toString(16).padStart(5, '0')),
@@ -115,7 +115,9 @@ export function decodeIpv6(ctx: DecodeContext, off: number, end: number): Next {
     field('Source', off + 8, 16, formatIpv6(b, off + 8)),
     field('Destination', off + 24, 16, formatIpv6(b, off + 24)),
   ]);
-  ctx.ip = { family: 6, src: b.slice(off + 8, off + 24), dst: b.slice(off + 24, off + 40) };
+  ctx.ipFamily = 6;
+  ctx.ipSrc = off + 8;
+  ctx.ipDst = off + 24;
   let pEnd = off + IPV6_HEADER_LENGTH + plen;
   if (plen === 0 && nh === IPPROTO.HOPOPTS) pEnd = end; // possible jumbogram: the HbH option holds the length
   if (pEnd > end) {
@@ -133,40 +135,53 @@ export function decodeOptionsHeader(ctx: DecodeContext, kind: 'hopbyhop' | 'dsto
   const len = (b[off + 1] + 1) * 8;
   // A truncated header is still shown with the options that are there, then decoding stops.
   const avail = Math.min(len, Math.min(end, b.length) - off);
-  const fields = [field('Next Header', off, 1, protoLabel(nh)), field('Hdr Ext Len', off + 1, 1, `${b[off + 1]} (${len} bytes)`)];
-  let problem: string | undefined;
+  const problem = readOptions(b, off, len, avail, what, ctx.notes, undefined);
+  ctx.layer(kind, off, avail, () => {
+    const fields = [field('Next Header', off, 1, protoLabel(nh)), field('Hdr Ext Len', off + 1, 1, `${b[off + 1]} (${len} bytes)`)];
+    readOptions(b, off, len, avail, what, undefined, fields);
+    return fields;
+  });
+  if (avail < len) throw new TruncatedError(`${what} truncated: needs ${len} bytes at offset ${off}, ${avail} available`);
+  if (problem) throw new Error(problem);
+  return { by: 'ip', value: nh, offset: off + len, end };
+}
+
+/**
+ * Walks the TLV options of a Hop-by-Hop/Destination Options header: pushes the notes (when `notes`
+ * is given) and the fields (when `fields` is given); returns the problem that ends the walk.
+ */
+function readOptions(b: Uint8Array, off: number, len: number, avail: number, what: string, notes: DecodeContext['notes'] | undefined, fields: Field[] | undefined): string | undefined {
   let o = off + 2;
   while (o < off + avail) {
     const t = b[o];
     if (t === OPT_PAD1) {
-      fields.push(field('Pad1', o, 1, 0));
+      fields?.push(field('Pad1', o, 1, 0));
       o += 1;
       continue;
     }
     if (o + 1 === off + len) {
       // a lone non-Pad1 byte at the very end: tolerated (as Wireshark does), the header length is known
-      ctx.notes.push({ code: 'malformed-option', severity: 'warning', offset: o, message: `${what}: option ${hex8(t)} in the last byte has no length` });
-      fields.push(field(`Option ${hex8(t)} (no length)`, o, 1, ''));
+      notes?.push({ code: 'malformed-option', severity: 'warning', offset: o, message: `${what}: option ${hex8(t)} in the last byte has no length` });
+      fields?.push(field(`Option ${hex8(t)} (no length)`, o, 1, ''));
       o += 1;
       continue;
     }
     if (o + 2 > off + avail || o + 2 + b[o + 1] > off + avail) {
-      problem = `${what}: option ${hex8(t)} at offset ${o} overruns the header`;
-      break;
+      return `${what}: option ${hex8(t)} at offset ${o} overruns the header`;
     }
     const dl = b[o + 1];
-    const name = OPTION_NAMES[t] ?? `Option ${hex8(t)}`;
-    let value: string | number = toHex(b, o + 2, o + 2 + dl);
-    if (t === OPT_TUNNEL_ENCAP_LIMIT && dl === 1) value = b[o + 2];
-    else if (t === OPT_PADN) value = `${dl} bytes`;
-    else if (t === OPT_HOME_ADDRESS && dl === 16) value = formatIpv6(b, o + 2);
-    fields.push(field(name, o, 2 + dl, value));
+    if (fields) {
+      const name = OPTION_NAMES[t] ?? `Option ${hex8(t)}`;
+      let value: string | number;
+      if (t === OPT_TUNNEL_ENCAP_LIMIT && dl === 1) value = b[o + 2];
+      else if (t === OPT_PADN) value = `${dl} bytes`;
+      else if (t === OPT_HOME_ADDRESS && dl === 16) value = formatIpv6(b, o + 2);
+      else value = toHex(b, o + 2, o + 2 + dl);
+      fields.push(field(name, o, 2 + dl, value));
+    }
     o += 2 + dl;
   }
-  ctx.layer(kind, off, avail, fields);
-  if (avail < len) throw new TruncatedError(`${what} truncated: needs ${len} bytes at offset ${off}, ${avail} available`);
-  if (problem) throw new Error(problem);
-  return { by: 'ip', value: nh, offset: off + len, end };
+  return undefined;
 }
 
 export function decodeRouting(ctx: DecodeContext, off: number, end: number): Next {
@@ -175,7 +190,7 @@ export function decodeRouting(ctx: DecodeContext, off: number, end: number): Nex
   const len = (b[off + 1] + 1) * 8;
   need(b, off, len, 'Routing header', end);
   const nh = b[off];
-  ctx.layer('routing', off, len, [
+  ctx.layer('routing', off, len, () => [
     field('Next Header', off, 1, protoLabel(nh)),
     field('Hdr Ext Len', off + 1, 1, `${b[off + 1]} (${len} bytes)`),
     field('Routing Type', off + 2, 1, b[off + 2]),
@@ -192,7 +207,7 @@ export function decodeFragment(ctx: DecodeContext, off: number, end: number): Ne
   const ofm = u16(b, off + 2);
   const fragOffset = (ofm >> 3) * 8;
   const more = (ofm & 1) === 1;
-  ctx.layer('fragment', off, 8, [
+  ctx.layer('fragment', off, 8, () => [
     field('Next Header', off, 1, protoLabel(nh)),
     field('Fragment Offset', off + 2, 2, fragOffset),
     field('More Fragments', off + 3, 1, more ? 1 : 0),

@@ -7,7 +7,7 @@ import { parseIpv4, parseIpv6 } from './address';
 import { need, toHex, u32 } from './bytes';
 import type { CryptoProvider } from './crypto';
 import { DecodeContext, type DecodeOptions, field, hex32, type IpAddrs, type Next } from './context';
-import { ENC_ALGORITHMS, INTEG_ALGORITHMS } from './espAlgorithms';
+import { ENC_ALGORITHMS, type EspSa, INTEG_ALGORITHMS } from './espAlgorithms';
 import { ESP_HEADER_LENGTH, openEsp, sealEsp } from './esp';
 import { decodeEthernet, decodeVlan, encodeEthernet, isVlanEtherType } from './ethernet';
 import { decodeGre, encodeGre } from './gre';
@@ -15,7 +15,7 @@ import { decodeIpv4, encodeIpv4 } from './ipv4';
 import { decodeFragment, decodeIpv6, decodeOptionsHeader, decodeRouting, encodeFragment, encodeIpv6, encodeOptionsHeader, encodeRouting } from './ipv6';
 import { ETHERTYPE, IPPROTO, protoLabel } from './protocols';
 import { decodeIcmp, decodeTcp, decodeUdp, encodeIcmp, encodeTcp, encodeUdp } from './transport';
-import type { DecodedPacket, LayerSpec } from './types';
+import type { DecodedPacket, Field, LayerSpec } from './types';
 
 export { type DecodeOptions } from './context';
 
@@ -116,7 +116,7 @@ function dispatch(ctx: DecodeContext, next: Next): Next {
   if (!next) return undefined;
   const { offset, end } = next;
   if (next.by === 'payload') {
-    if (end > offset) ctx.layer('payload', offset, end - offset, [field('Data', offset, end - offset, `${end - offset} bytes`)]);
+    if (end > offset) ctx.layer('payload', offset, end - offset, () => [field('Data', offset, end - offset, `${end - offset} bytes`)]);
     return undefined;
   }
   if (next.by === 'ether') {
@@ -172,12 +172,11 @@ function decodeEsp(ctx: DecodeContext, off: number, end: number): Next {
   const seq = u32(b, off + 4);
   const prev = ctx.layers[ctx.layers.length - 1];
   const destOptsBefore = prev?.id === 'dstopts' && !prev.encrypted;
-  const headerFields = [field('SPI', off, 4, hex32(spi)), field('Sequence Number', off + 4, 4, seq)];
-  const sa = ctx.options.sas?.find((s) => s.spi === spi);
+  const sa = findSa(ctx.options.sas, spi);
   const crypto = ctx.options.espClear ? 'clear' : ctx.options.crypto;
   if (!sa || !crypto) {
-    ctx.layer('esp', off, ESP_HEADER_LENGTH, headerFields);
-    if (end > off + ESP_HEADER_LENGTH) ctx.layer('esp-encrypted', off + 8, end - off - 8, [field('Encrypted Data', off + 8, end - off - 8, `${end - off - 8} bytes`)]);
+    ctx.layer('esp', off, ESP_HEADER_LENGTH, () => espHeaderFields(b, off, spi, seq, 0, end));
+    if (end > off + ESP_HEADER_LENGTH) ctx.layer('esp-encrypted', off + 8, end - off - 8, () => [field('Encrypted Data', off + 8, end - off - 8, `${end - off - 8} bytes`)]);
     ctx.esp ??= { spi, seq, decrypted: false };
     if (sa && !crypto) ctx.errors.push('an SA matches but no crypto provider was given');
     if (destOptsBefore) ctx.notes.push({ code: 'encaplimit-transport-interop', severity: 'warning', offset: prev.offset, message: FOUNDING_CASE.replace('transport-mode ESP', 'ESP (mode unknown without the SA; transport mode is the founding case)') });
@@ -186,20 +185,16 @@ function decodeEsp(ctx: DecodeContext, off: number, end: number): Next {
   const enc = ENC_ALGORITHMS[sa.enc];
   const icvLen = enc.kind === 'gcm' ? enc.icvLength : INTEG_ALGORITHMS[sa.integ].icvLength;
   const opened = openEsp(sa, b.subarray(off, end), crypto);
-  if (enc.ivLength) headerFields.push(field('IV', off + 8, Math.min(enc.ivLength, Math.max(0, end - off - 8)), toHex(opened.iv)));
-  ctx.layer('esp', off, Math.min(ESP_HEADER_LENGTH + enc.ivLength, end - off), headerFields);
+  // The IV is read in place (opened.iv is the same bytes; decryption never writes there).
+  const ivLen = enc.ivLength;
+  ctx.layer('esp', off, Math.min(ESP_HEADER_LENGTH + ivLen, end - off), () => espHeaderFields(b, off, spi, seq, ivLen, end));
   const ctStart = off + ESP_HEADER_LENGTH + enc.ivLength;
   const icvStart = end - icvLen;
   ctx.esp = { spi, seq, decrypted: false, icvGood: opened.icvGood };
-  const icvLayer = () => {
-    if (icvLen && icvStart >= ctStart) {
-      const status = crypto === 'clear' ? 'not checked' : opened.icvGood === undefined ? 'not checked' : opened.icvGood ? 'good' : 'bad';
-      ctx.layer('esp-icv', icvStart, icvLen, [field('ICV', icvStart, icvLen, `${toHex(b, icvStart, end)} (${status})`)]);
-    }
-  };
+  const icvStatus = crypto === 'clear' ? 'not checked' : opened.icvGood === undefined ? 'not checked' : opened.icvGood ? 'good' : 'bad';
   if (!opened.plaintext || opened.icvGood === false) {
-    if (icvStart > ctStart) ctx.layer('esp-encrypted', ctStart, icvStart - ctStart, [field('Encrypted Data', ctStart, icvStart - ctStart, `${icvStart - ctStart} bytes`)]);
-    icvLayer();
+    if (icvStart > ctStart) ctx.layer('esp-encrypted', ctStart, icvStart - ctStart, () => [field('Encrypted Data', ctStart, icvStart - ctStart, `${icvStart - ctStart} bytes`)]);
+    icvLayer(ctx, icvLen, icvStart, ctStart, end, icvStatus);
     ctx.errors.push(opened.error ?? 'ESP could not be opened');
     if (opened.icvGood === false) ctx.notes.push({ code: 'icv-bad', severity: 'error', offset: icvStart, message: `ESP ICV does not verify for SPI ${hex32(spi)} (wrong keys or a corrupted packet)` });
     return undefined;
@@ -212,7 +207,7 @@ function decodeEsp(ctx: DecodeContext, off: number, end: number): Next {
   ctx.esp = { spi, seq, decrypted: true, icvGood: opened.icvGood, nextHeader: nh, padLength: padLen, mode };
   if (padLen > pt.length - 2) {
     ctx.errors.push(`ESP pad length ${padLen} exceeds the ${pt.length - 2} decrypted bytes (wrong key?)`);
-    icvLayer();
+    icvLayer(ctx, icvLen, icvStart, ctStart, end, icvStatus);
     return undefined;
   }
   const innerEnd = ctStart + pt.length - 2 - padLen;
@@ -228,20 +223,43 @@ function decodeEsp(ctx: DecodeContext, off: number, end: number): Next {
   const wasIn = ctx.inEsp;
   ctx.inEsp = true;
   run(ctx, { by: 'ip', value: nh, offset: ctStart, end: innerEnd });
-  const trailer = [
-    field('Padding', innerEnd, padLen, padLen ? toHex(pt, pt.length - 2 - padLen, pt.length - 2) : ''),
+  // The padding is read from `b`, where the plaintext was copied (same bytes as pt).
+  ctx.layer('esp-trailer', innerEnd, padLen + 2, () => [
+    field('Padding', innerEnd, padLen, padLen ? toHex(b, innerEnd, innerEnd + padLen) : ''),
     field('Pad Length', innerEnd + padLen, 1, padLen),
     field('Next Header', innerEnd + padLen + 1, 1, protoLabel(nh)),
-  ];
-  ctx.layer('esp-trailer', innerEnd, padLen + 2, trailer);
+  ]);
   ctx.inEsp = wasIn;
-  icvLayer();
+  icvLayer(ctx, icvLen, icvStart, ctStart, end, icvStatus);
   return undefined;
+}
+
+function findSa(sas: DecodeOptions['sas'], spi: number): EspSa | undefined {
+  if (!sas) return undefined;
+  for (let i = 0; i < sas.length; i++) if (sas[i].spi === spi) return sas[i];
+  return undefined;
+}
+
+function espHeaderFields(b: Uint8Array, off: number, spi: number, seq: number, ivLen: number, end: number): Field[] {
+  const fields = [field('SPI', off, 4, hex32(spi)), field('Sequence Number', off + 4, 4, seq)];
+  if (ivLen) {
+    const n = Math.min(ivLen, Math.max(0, end - off - 8));
+    fields.push(field('IV', off + 8, n, toHex(b, off + 8, off + 8 + n)));
+  }
+  return fields;
+}
+
+function icvLayer(ctx: DecodeContext, icvLen: number, icvStart: number, ctStart: number, end: number, status: string): void {
+  if (icvLen && icvStart >= ctStart) {
+    const b = ctx.bytes;
+    ctx.layer('esp-icv', icvStart, icvLen, () => [field('ICV', icvStart, icvLen, `${toHex(b, icvStart, end)} (${status})`)]);
+  }
 }
 
 /** Reads one frame of the given link type. Never throws. */
 export function decodePacket(frame: Uint8Array, linkType: number = LINKTYPE.ETHERNET, options: DecodeOptions = {}): DecodedPacket {
-  const clear = frame.slice();
+  // A copy even when `frame` is a Buffer (Buffer#slice is a view: decryption would overwrite the capture).
+  const clear = Uint8Array.prototype.slice.call(frame) as Uint8Array;
   const ctx = new DecodeContext(clear, options);
   let start: Next;
   switch (linkType) {

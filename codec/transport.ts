@@ -1,7 +1,7 @@
 // UDP, TCP, ICMP and ICMPv6 headers with their checksums (pseudo-header for all but ICMPv4).
 
 import { need, put16, put32, u16, u32 } from './bytes';
-import { internetChecksum, pseudoHeaderSum } from './checksum';
+import { internetChecksum, onesSum, pseudoHeaderSum } from './checksum';
 import { type DecodeContext, field, hex16, hex32, type IpAddrs, type Next } from './context';
 import { IPPROTO } from './protocols';
 import type { IcmpSpec, TcpSpec, UdpSpec } from './types';
@@ -54,15 +54,28 @@ export function encodeIcmp(spec: IcmpSpec, payload: Uint8Array, ip: IpAddrs | un
   return out;
 }
 
-function checksumField(ctx: DecodeContext, what: string, at: number, good: boolean | undefined, value: number) {
-  const status = good === undefined ? 'unverified' : good ? 'correct' : 'incorrect';
+/** The note of a checksum that does not verify (pushed while decoding, before the layer). */
+function checksumNote(ctx: DecodeContext, what: string, at: number, good: boolean | undefined, value: number): void {
   if (good === false) ctx.notes.push({ code: 'bad-checksum', severity: 'warning', message: `${what} checksum ${hex16(value)} is incorrect`, offset: at });
+}
+
+function checksumField(at: number, good: boolean | undefined, value: number) {
+  const status = good === undefined ? 'unverified' : good ? 'correct' : 'incorrect';
   return field('Checksum', at, 2, `${hex16(value)} (${status})`);
+}
+
+/** Pseudo-header sum of the innermost IP header (its addresses read in place), as pseudoHeaderSum. */
+function pseudoOf(ctx: DecodeContext, proto: number, length: number): number {
+  const n = ctx.ipFamily === 4 ? 4 : 16;
+  const b = ctx.bytes;
+  let s = onesSum(b, ctx.ipSrc, ctx.ipSrc + n) + onesSum(b, ctx.ipDst, ctx.ipDst + n) + proto + (length & 0xffff) + Math.floor(length / 0x10000);
+  while (s > 0xffff) s = (s & 0xffff) + (s >>> 16);
+  return s;
 }
 
 /** A checksum can only be verified on a complete, unencrypted-or-decrypted segment with its IP addresses. */
 function verifiable(ctx: DecodeContext, end: number, expectedEnd: number): boolean {
-  return ctx.ip !== undefined && end === expectedEnd;
+  return ctx.ipFamily !== 0 && end === expectedEnd;
 }
 
 export function decodeUdp(ctx: DecodeContext, off: number, end: number): Next {
@@ -71,14 +84,15 @@ export function decodeUdp(ctx: DecodeContext, off: number, end: number): Next {
   const len = u16(b, off + 4);
   const c = u16(b, off + 6);
   let good: boolean | undefined;
-  if (len >= 8 && off + len <= end && verifiable(ctx, off + len, off + len) && !(c === 0 && ctx.ip?.family === 4)) {
-    good = internetChecksum(b, off, off + len, pseudo(ctx.ip, IPPROTO.UDP, len)) === 0;
+  if (len >= 8 && off + len <= end && verifiable(ctx, off + len, off + len) && !(c === 0 && ctx.ipFamily === 4)) {
+    good = internetChecksum(b, off, off + len, pseudoOf(ctx, IPPROTO.UDP, len)) === 0;
   }
-  ctx.layer('udp', off, 8, [
+  checksumNote(ctx, 'UDP', off + 6, good, c);
+  ctx.layer('udp', off, 8, () => [
     field('Source Port', off, 2, u16(b, off)),
     field('Destination Port', off + 2, 2, u16(b, off + 2)),
     field('Length', off + 4, 2, len),
-    checksumField(ctx, 'UDP', off + 6, good, c),
+    checksumField(off + 6, good, c),
   ]);
   if (len < 8) throw new Error(`UDP length ${len} is below 8`);
   let pEnd = off + len;
@@ -96,7 +110,9 @@ export function decodeTcp(ctx: DecodeContext, off: number, end: number): Next {
   if (hl < 20) throw new Error(`TCP data offset ${hl} is below 20`);
   need(b, off, hl, 'TCP header with options', end);
   const c = u16(b, off + 16);
-  const good = ctx.ip ? internetChecksum(b, off, end, pseudo(ctx.ip, IPPROTO.TCP, end - off)) === 0 : undefined;
+  const good = ctx.ipFamily ? internetChecksum(b, off, end, pseudoOf(ctx, IPPROTO.TCP, end - off)) === 0 : undefined;
+  checksumNote(ctx, 'TCP', off + 16, good, c);
+  ctx.layer('tcp', off, hl, () => {
   const fields = [
     field('Source Port', off, 2, u16(b, off)),
     field('Destination Port', off + 2, 2, u16(b, off + 2)),
@@ -105,11 +121,12 @@ export function decodeTcp(ctx: DecodeContext, off: number, end: number): Next {
     field('Header Length', off + 12, 1, hl),
     field('Flags', off + 12, 2, '0x' + (u16(b, off + 12) & 0x0fff).toString(16).padStart(3, '0')),
     field('Window', off + 14, 2, u16(b, off + 14)),
-    checksumField(ctx, 'TCP', off + 16, good, c),
+    checksumField(off + 16, good, c),
     field('Urgent Pointer', off + 18, 2, u16(b, off + 18)),
   ];
   if (hl > 20) fields.push(field('Options', off + 20, hl - 20, `${hl - 20} bytes`));
-  ctx.layer('tcp', off, hl, fields);
+  return fields;
+  });
   return { by: 'payload', offset: off + hl, end };
 }
 
@@ -118,15 +135,17 @@ export function decodeIcmp(ctx: DecodeContext, v6: boolean, off: number, end: nu
   need(b, off, 4, v6 ? 'ICMPv6 header' : 'ICMP header', end);
   const type = b[off];
   const c = u16(b, off + 2);
-  const good = v6 ? (ctx.ip ? internetChecksum(b, off, end, pseudo(ctx.ip, IPPROTO.ICMPV6, end - off)) === 0 : undefined) : internetChecksum(b, off, end) === 0;
-  const fields = [field('Type', off, 1, type), field('Code', off + 1, 1, b[off + 1]), checksumField(ctx, v6 ? 'ICMPv6' : 'ICMP', off + 2, good, c)];
+  const good = v6 ? (ctx.ipFamily ? internetChecksum(b, off, end, pseudoOf(ctx, IPPROTO.ICMPV6, end - off)) === 0 : undefined) : internetChecksum(b, off, end) === 0;
+  checksumNote(ctx, v6 ? 'ICMPv6' : 'ICMP', off + 2, good, c);
   const echo = v6 ? type === 128 || type === 129 : type === 8 || type === 0;
-  let hl = 4;
-  if (end - off >= 8) {
-    if (echo) fields.push(field('Identifier', off + 4, 2, hex16(u16(b, off + 4))), field('Sequence Number', off + 6, 2, u16(b, off + 6)));
-    else fields.push(field('Rest of Header', off + 4, 4, hex32(u32(b, off + 4))));
-    hl = 8;
-  }
-  ctx.layer(v6 ? 'icmpv6' : 'icmp', off, hl, fields);
+  const hl = end - off >= 8 ? 8 : 4;
+  ctx.layer(v6 ? 'icmpv6' : 'icmp', off, hl, () => {
+    const fields = [field('Type', off, 1, type), field('Code', off + 1, 1, b[off + 1]), checksumField(off + 2, good, c)];
+    if (hl === 8) {
+      if (echo) fields.push(field('Identifier', off + 4, 2, hex16(u16(b, off + 4))), field('Sequence Number', off + 6, 2, u16(b, off + 6)));
+      else fields.push(field('Rest of Header', off + 4, 4, hex32(u32(b, off + 4))));
+    }
+    return fields;
+  });
   return { by: 'payload', offset: off + hl, end };
 }

@@ -71,7 +71,8 @@ export const run: Subcommand = (args: string[], io: CliIo) => {
   }
   const cap = readCapture(bytes);
   if (cap.packets.length === 0 && cap.errors.length) throw new CliError(`${file}: ${cap.errors[0]}`);
-  const decoded = cap.packets.map((pk) => ({ pk, d: decodePacket(pk.data, pk.linkType, { sas, crypto: nodeCrypto }) }));
+  // lazyFields: the text output never reads the field values; JSON reads them (same values).
+  const decoded = cap.packets.map((pk) => ({ pk, d: decodePacket(pk.data, pk.linkType, { sas, crypto: nodeCrypto, lazyFields: true }) }));
   const summary = {
     packets: decoded.length,
     esp: decoded.filter((x) => x.d.esp).length,
