@@ -17,10 +17,11 @@ export function dialectFor(doc: TextDocument): DialectModule | undefined {
 }
 
 /**
- * Parses a document and runs its dialect's per-file checks. A dialect that throws is a bug of
+ * Parses a document and runs its dialect's per-file checks. `previous` is the ParsedFile of the
+ * document's previous version, handed to the dialect for an incremental re-parse. A dialect that throws is a bug of
  * ours; the user still gets one finding with a range instead of a dead server.
  */
-export function analyse(doc: TextDocument, dialect: DialectModule, ctx: ParseContext, registry: CheckRegistry): ParsedFile {
+export function analyse(doc: TextDocument, dialect: DialectModule, ctx: ParseContext, registry: CheckRegistry, previous?: ParsedFile): ParsedFile {
   const size = doc.getText().length;
   if (size > ctx.settings.maxFileSize) {
     const file = emptyParsedFile(doc, dialect.id);
@@ -37,7 +38,8 @@ export function analyse(doc: TextDocument, dialect: DialectModule, ctx: ParseCon
   }
   let file: ParsedFile;
   try {
-    file = dialect.parse(doc, ctx);
+    // The previous version of the same document, when it was parsed by the same dialect (incremental re-parse).
+    file = dialect.parse(doc, ctx, previous && previous.uri === doc.uri && previous.languageId === dialect.id ? previous : undefined);
   } catch (e) {
     return internalError(doc, dialect.id, 'parsing', e);
   }

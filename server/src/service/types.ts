@@ -150,7 +150,11 @@ export interface Dialect {
   name: string;
   /** True when this dialect claims a file by its path (and, for ambiguous names, its first lines). */
   matches(path: string, head: string): boolean;
-  parse(doc: TextDocument, ctx: ParseContext): ParsedFile;
+  /**
+   * `previous` (optional) is this dialect's ParsedFile of an earlier version of the same uri: a
+   * dialect may reuse what the edit did not touch, but the result must equal a parse from scratch.
+   */
+  parse(doc: TextDocument, ctx: ParseContext, previous?: ParsedFile): ParsedFile;
   hover?(file: ParsedFile, pos: Position, ctx: ParseContext): HoverResult | undefined;
   complete?(file: ParsedFile, pos: Position, ctx: ParseContext): CompletionEntry[];
 }

@@ -11,6 +11,8 @@ export class Workspace {
   private readonly docs = new Map<string, TextDocument>();
   private readonly open = new Set<string>();
   private readonly parsed = new Map<string, ParsedFile>();
+  /** The ParsedFile of a document's previous version, until the new one is parsed (incremental re-parse). */
+  private readonly previous = new Map<string, ParsedFile>();
   private peers: PeerAnalysis | undefined;
   /** A stamp per document, new at every change: what the peer cache checks its fixes' reads against. */
   private readonly stamps = new Map<string, number>();
@@ -68,6 +70,7 @@ export class Workspace {
     this.stamps.set(uri, ++this.clock);
     this.docs.delete(uri);
     this.open.delete(uri);
+    this.previous.delete(uri);
     if (this.parsed.delete(uri)) this.invalidateDependants(uri);
     this.peers = undefined;
   }
@@ -75,6 +78,8 @@ export class Workspace {
   private setDocument(doc: TextDocument): void {
     this.stamps.set(doc.uri, ++this.clock);
     this.docs.set(doc.uri, doc);
+    const prev = this.parsed.get(doc.uri);
+    if (prev) this.previous.set(doc.uri, prev);
     this.parsed.delete(doc.uri);
     this.invalidateDependants(doc.uri);
     this.peers = undefined;
@@ -111,7 +116,8 @@ export class Workspace {
     if (cached && cached.version === doc.version) return cached;
     const dialect = dialectFor(doc);
     if (!dialect) return undefined;
-    const file = analyse(doc, dialect, this.context(), this.registry);
+    const file = analyse(doc, dialect, this.context(), this.registry, this.previous.get(uri));
+    this.previous.delete(uri);
     this.parsed.set(uri, file);
     return file;
   }

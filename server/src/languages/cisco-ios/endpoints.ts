@@ -180,7 +180,8 @@ function ikev1Side(ctx: EndpointContext, s: SetAttrs, remote: string | undefined
   const side: IkeSide = {
     version: s.isakmpProfile ? written(ctx, 1 as const, s.isakmpProfile.range) : defaulted(ctx, 1 as const, 'negotiates IKEv1 (isakmp) when no `set ikev2-profile` is given'),
   };
-  const pols = [...cfg.isakmpPolicies].sort((a, b) => a.priority - b.priority);
+  const ix = indexOf(cfg);
+  const pols = (ix.isakmpSorted ??= [...cfg.isakmpPolicies].sort((a, b) => a.priority - b.priority));
   if (pols.length > 0) {
     const list: Proposal[] = [];
     let auth: string | undefined;
@@ -292,15 +293,45 @@ function tunnelModeWords(itf: Interface): string[] {
   return itf.tunnelMode?.words ?? DEFAULT_TUNNEL_MODE.split(' ');
 }
 
+/**
+ * Look-ups over the whole configuration that every endpoint would otherwise repeat with a scan of
+ * all interfaces or crypto map entries (quadratic on large configs). Built once per IosConfig (the
+ * model is not changed after extraction); each answer is the one the scan would give.
+ */
+interface CfgIndex {
+  /** First interface (in definition order) with `crypto map NAME` / `ipv6 crypto map NAME`. */
+  mapItf: Map<string, Interface>;
+  mapItf6: Map<string, Interface>;
+  /** First interface (in definition order) carrying an address. */
+  byAddress: Map<string, Interface>;
+  /** Crypto map entries of a set of map names and a family, sorted by sequence (stable). */
+  entries: Map<string, CryptoMapEntry[]>;
+  /** ISAKMP policies by priority (stable). */
+  isakmpSorted?: IosConfig['isakmpPolicies'];
+}
+
+const INDEX = new WeakMap<IosConfig, CfgIndex>();
+
+function indexOf(cfg: IosConfig): CfgIndex {
+  let ix = INDEX.get(cfg);
+  if (ix) return ix;
+  ix = { mapItf: new Map(), mapItf6: new Map(), byAddress: new Map(), entries: new Map() };
+  for (const itf of cfg.interfaces.values()) {
+    if (itf.cryptoMap && !ix.mapItf.has(itf.cryptoMap.name)) ix.mapItf.set(itf.cryptoMap.name, itf);
+    if (itf.ipv6CryptoMap && !ix.mapItf6.has(itf.ipv6CryptoMap.name)) ix.mapItf6.set(itf.ipv6CryptoMap.name, itf);
+    for (const y of itf.ipv4) if (!ix.byAddress.has(y.address)) ix.byAddress.set(y.address, itf);
+    for (const y of itf.ipv6) if (!ix.byAddress.has(y.address)) ix.byAddress.set(y.address, itf);
+  }
+  INDEX.set(cfg, ix);
+  return ix;
+}
+
 /** Local address of a crypto map entry: `crypto map NAME local-address IF`, else the interface it is bound to. */
 function mapInterface(cfg: IosConfig, e: CryptoMapEntry): Interface | undefined {
   const la = cfg.mapLocalAddress.get(e.map);
   if (la) return cfg.interfaces.get(la.name);
-  for (const itf of cfg.interfaces.values()) {
-    const r = e.ipv6 ? itf.ipv6CryptoMap : itf.cryptoMap;
-    if (r?.name === e.map) return itf;
-  }
-  return undefined;
+  const ix = indexOf(cfg);
+  return (e.ipv6 ? ix.mapItf6 : ix.mapItf).get(e.map);
 }
 
 function entrySelector(ctx: EndpointContext, e: CryptoMapEntry): Valued<TrafficSelector> | undefined {
@@ -315,10 +346,19 @@ function entryForTunnel(ctx: EndpointContext, srcItf: Interface | undefined, fam
   if (!remote) return undefined;
   // The map on the source interface; with `tunnel source <address>` on an interface not in this
   // file, any map bound in the file (its ACL and peer must still match the tunnel).
-  const itfs = srcItf ? [srcItf] : [...ctx.cfg.interfaces.values()];
-  const mapNames = new Set(itfs.map((i) => (family === 'ipv6' ? i.ipv6CryptoMap?.name : i.cryptoMap?.name)).filter((x): x is string => !!x));
+  const ix = indexOf(ctx.cfg);
+  let mapNames: Set<string>;
+  if (srcItf) {
+    const n = family === 'ipv6' ? srcItf.ipv6CryptoMap?.name : srcItf.cryptoMap?.name;
+    mapNames = new Set(n ? [n] : []);
+  } else mapNames = new Set((family === 'ipv6' ? ix.mapItf6 : ix.mapItf).keys());
   if (mapNames.size === 0) return undefined;
-  const entries = ctx.cfg.cryptoMaps.filter((e) => mapNames.has(e.map) && e.ipv6 === (family === 'ipv6')).sort((a, b) => a.seq - b.seq);
+  const key = `${family}\u0000${[...mapNames].sort().join('\u0000')}`;
+  let entries = ix.entries.get(key);
+  if (!entries) {
+    entries = ctx.cfg.cryptoMaps.filter((e) => mapNames.has(e.map) && e.ipv6 === (family === 'ipv6')).sort((a, b) => a.seq - b.seq);
+    ix.entries.set(key, entries);
+  }
   for (const e of entries) {
     const peerOk = e.peers.some((p) => parseAddress(p.text)?.text === remote);
     const acl = e.matchAddress ? ctx.cfg.acls.get(e.matchAddress.name) : undefined;
@@ -350,7 +390,7 @@ export function buildEndpoints(ctx: EndpointContext): Endpoint[] {
       } else {
         const a = parseAddress(itf.tunnelSource.text);
         if (a) ep.local = written(ctx, a.text, itf.tunnelSource.range);
-        srcItf = [...cfg.interfaces.values()].find((x) => [...x.ipv4, ...x.ipv6].some((y) => y.address === a?.text));
+        srcItf = a ? indexOf(cfg).byAddress.get(a.text) : undefined;
       }
     }
     if (itf.tunnelDestination) {

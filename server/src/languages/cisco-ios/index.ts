@@ -39,12 +39,21 @@ function resolveVersion(tree: ParseTree, cfg: IosConfig, ctx: ParseContext, uri:
 /** First lines that look like IOS: `!`, `version 1x.y`, show-run headers, or a `hostname`/`interface` start. */
 const IOS_HEAD = /^(!|version \d+\.\d+|Building configuration|Current configuration|hostname \S+|interface \S+|crypto (isakmp|ikev2|ipsec|map) )/m;
 
-export function parseIosDocument(doc: TextDocument, ctx: ParseContext): ParsedFile {
+/**
+ * Parses one document version. With the ParsedFile of the previous version of the same document,
+ * only the top-level sections an edit touched are re-parsed (parser.ts), and an endpoint equal in
+ * every field to the previous version's endpoint of the same id is that previous object, so the
+ * peer analysis (which caches by endpoint object) re-checks only the tunnels that changed. The
+ * result equals a parse from scratch (test/unit/cisco-ios-incremental.test.ts).
+ */
+export function parseIosDocument(doc: TextDocument, ctx: ParseContext, previous?: ParsedFile): ParsedFile {
   const file = emptyParsedFile(doc, 'cisco-ios');
-  const parse = parseIos(file.text);
+  const prevTree = previous && previous.uri === doc.uri && previous.languageId === 'cisco-ios' ? (previous.tree as IosTree | undefined) : undefined;
+  const parse = parseIos(file.text, prevTree?.parse);
   const cfg = extract(parse);
   const { v, valued } = resolveVersion(parse, cfg, ctx, doc.uri);
-  const endpoints = buildEndpoints({ uri: doc.uri, cfg, version: v, versionValued: valued });
+  let endpoints = buildEndpoints({ uri: doc.uri, cfg, version: v, versionValued: valued });
+  if (prevTree && prevTree.endpoints.length > 0) endpoints = reuseEqual(endpoints, prevTree.endpoints);
   const tree: IosTree = { parse, cfg, version: v, endpoints };
   file.tree = tree;
   file.endpoints = endpoints;
@@ -55,12 +64,44 @@ export function parseIosDocument(doc: TextDocument, ctx: ParseContext): ParsedFi
   return file;
 }
 
+/** Each endpoint replaced by the previous one of the same id when the two are equal in every field. */
+function reuseEqual(next: Endpoint[], prev: Endpoint[]): Endpoint[] {
+  const byId = new Map<string, Endpoint>();
+  for (const e of prev) if (!byId.has(e.id)) byId.set(e.id, e);
+  return next.map((e) => {
+    const p = byId.get(e.id);
+    return p && sameData(p, e) ? p : e;
+  });
+}
+
+/** Structural equality of plain data (objects, arrays, primitives), as deepStrictEqual sees it. */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return typeof a === 'number' && typeof b === 'number' && Number.isNaN(a) && Number.isNaN(b);
+  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    if (a.length !== bb.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], bb[i])) return false;
+    return true;
+  }
+  if (Object.getPrototypeOf(a) !== Object.prototype) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (const k of ka) {
+    if (!Object.prototype.hasOwnProperty.call(b, k)) return false;
+    if (!sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  }
+  return true;
+}
+
 export const dialect: DialectModule = {
   id: 'cisco-ios',
   name: 'Cisco IOS',
   matches: (path, head) =>
     /\.(ios|cisco)$|-confg$/i.test(path) || (/\.(cfg|txt|conf)$/i.test(path) && IOS_HEAD.test(head.slice(0, 400)) && !/^\s*(conn |config setup)/m.test(head.slice(0, 400))),
-  parse: parseIosDocument,
+  parse: (doc, ctx, previous) => parseIosDocument(doc, ctx, previous),
   hover: (file, pos) => hover(file, pos),
   complete: (file, pos) => complete(file, pos),
 };

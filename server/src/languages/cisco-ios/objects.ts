@@ -423,7 +423,7 @@ export function extract(tree: ParseTree): IosConfig {
     const a = n.args;
     if (p === 'hostname' && a[0]) cfg.hostname = word(n, a[0]);
     else if (p === 'version' && a[0]) cfg.version = word(n, a[0]);
-    else if (/^crypto engine compliance shield disable/i.test(n.tokens.map((t) => t.text).join(' '))) cfg.weakCryptoReenabled = true;
+    else if (n.tokens.length >= 5 && /^crypto$/i.test(n.tokens[0].text) && /^crypto engine compliance shield disable/i.test(n.tokens.map((t) => t.text).join(' '))) cfg.weakCryptoReenabled = true;
     else if (n.negated && p.startsWith('crypto')) {
       // `no crypto ikev2 proposal default`, `no crypto ipsec profile default`: the smart default is removed.
       if (a[0]?.text === 'default') cfg.disabledDefaults.add(p);

@@ -129,8 +129,33 @@ function opensMode(mode: ModeId, node: Node): ModeId | undefined {
   return m;
 }
 
-export function parseIos(text: string): ParseTree {
+export function parseIos(text: string, previous?: ParseTree): ParseTree {
   const lines = text.split(/\r?\n|\r/);
+  if (previous) {
+    const t = reparse(previous, lines);
+    if (t) return t;
+  }
+  const out = run(lines, 0, undefined);
+  return { roots: out.roots, nodes: out.nodes, blocks: out.blocks, directive: out.directive, lines, endLine: out.endLine };
+}
+
+/** What one run of the line machine produced, and where it stopped (a resynchronisation point). */
+interface RunResult {
+  roots: Node[];
+  nodes: Node[];
+  blocks: SkippedBlock[];
+  directive?: ParseTree['directive'];
+  endLine?: number;
+  /** The line of the unindented root where the run stopped (not included), if it stopped early. */
+  stoppedAt?: number;
+}
+
+/**
+ * The line machine, from line `from` with the state every unindented root leaves behind it (only
+ * the global mode open). `stopAt(i)` is asked at each unindented root the run reads: true stops
+ * the run before that root (its node is not kept).
+ */
+function run(lines: string[], from: number, stopAt: ((line: number) => boolean) | undefined): RunResult {
   const roots: Node[] = [];
   const nodes: Node[] = [];
   const blocks: SkippedBlock[] = [];
@@ -145,14 +170,14 @@ export function parseIos(text: string): ParseTree {
     while (stack.length > n) stack.pop();
   };
 
-  for (let i = 0; i < lines.length; i++) {
+  for (let i = from; i < lines.length; i++) {
     const raw = lines[i];
     if (afterEnd) {
       // After `end` only a new `configure terminal` resumes configuration (pasted sessions).
       if (/^\s*conf(igure)?\s+t(erminal)?\s*$/i.test(raw)) afterEnd = false;
       continue;
     }
-    if (raw.trim() === '') continue;
+    if (isBlank(raw)) continue;
     if (isCommentLine(raw)) {
       const v = directiveVersion(raw);
       if (v && !directive) {
@@ -173,7 +198,7 @@ export function parseIos(text: string): ParseTree {
     const texts = tokens.map((t) => t.text);
     const firstLower = tokens[0].text.toLowerCase();
 
-    if (/^exit(-\S+)?$/i.test(tokens[0].text) && tokens.length === 1) {
+    if (tokens.length === 1 && isExit(tokens[0].text)) {
       // `exit` (and `exit-address-family`, …) leave exactly one mode, whatever the indentation.
       if (stack.length > 1) stack.pop();
       last = undefined;
@@ -192,6 +217,10 @@ export function parseIos(text: string): ParseTree {
       stack.pop();
     }
     const frame = top();
+    // An unindented root is read the same whatever came before it: a point where a run may stop.
+    if (stopAt && indent === 0 && !frame.node && stopAt(i)) {
+      return { roots, nodes, blocks, directive, endLine, stoppedAt: i };
+    }
     if (frame.node && indent > frame.indent) frame.indentedChildren = true;
     const mode = frame.mode;
 
@@ -210,7 +239,7 @@ export function parseIos(text: string): ParseTree {
       words,
       path: r.path,
       kws: r.kws,
-      args: words.slice(r.consumed),
+      args: r.consumed === 0 ? words : words.slice(r.consumed),
       mode,
       children: [],
       parent: frame.node,
@@ -221,7 +250,7 @@ export function parseIos(text: string): ParseTree {
     if (frame.node) frame.node.children.push(node);
     else roots.push(node);
     nodes.push(node);
-    for (let p = frame.node; p; p = p.parent) p.endLine = Math.max(p.endLine, i);
+    for (let p = frame.node; p; p = p.parent) if (p.endLine < i) p.endLine = i;
     last = node;
 
     if (mode === 'global' && node.path[0] === 'end' && node.args.length === 0 && !negated) {
@@ -243,7 +272,7 @@ export function parseIos(text: string): ParseTree {
       }
     }
     const isCert = mode === 'cert-chain' && node.path[0] === 'certificate';
-    const isKeyString = /^key-string$/i.test(words[0]?.text ?? '') && words.length === 1;
+    const isKeyString = words.length === 1 && words[0].text.length === 10 && /^key-string$/i.test(words[0].text);
     if (isCert || isKeyString) {
       let j = i + 1;
       for (; j < lines.length; j++) {
@@ -266,6 +295,117 @@ export function parseIos(text: string): ParseTree {
     if (node.opens) {
       stack.push({ mode: node.opens, indent, node, indentedChildren: false });
     }
+  }
+  return { roots, nodes, blocks, directive, endLine };
+}
+
+/** A line of only whitespace (as `trim()` sees it). */
+function isBlank(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) continue;
+    if (c > 127 && line.slice(i).trim() === '') return true;
+    return false;
+  }
+  return true;
+}
+
+/** `exit`, `exit-address-family`, … (`/^exit(-\S+)?$/i` on one word). */
+function isExit(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c !== 101 && c !== 69) return false; // e / E
+  return /^exit(-\S+)?$/i.test(w);
+}
+
+/** First index in `xs` (sorted by line) whose line is >= `line`. */
+function lowerBound<T>(xs: readonly T[], line: number, lineOf: (x: T) => number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lineOf(xs[mid]) < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const nodeLine = (n: Node) => n.line;
+const blockLine = (b: SkippedBlock) => b.startLine;
+
+/**
+ * Incremental re-parse. The parser is a line machine whose state after an unindented root is the
+ * same whatever came before (only the global mode, plus what that root opens), so:
+ * - everything before the last unindented root R above the first changed line is kept (lines
+ *   before R are unchanged and nothing before R looked past R's line);
+ * - the machine re-runs from R over the new lines;
+ * - it stops at the first unindented root after the changed lines that was also an unindented
+ *   root at the same place (shifted by the change in line count) of the previous tree: from there
+ *   the lines are the same and the state is the same, so the previous nodes are the answer
+ *   (shared when the line count did not change, copied with shifted lines otherwise).
+ * Returns undefined when nothing can be reused.
+ */
+function reparse(prev: ParseTree, lines: string[]): ParseTree | undefined {
+  const old = prev.lines;
+  const n = Math.min(old.length, lines.length);
+  let a = 0;
+  while (a < n && old[a] === lines[a]) a++;
+  if (a === old.length && a === lines.length) {
+    return { roots: prev.roots, nodes: prev.nodes, blocks: prev.blocks, directive: prev.directive, lines, endLine: prev.endLine };
+  }
+  // Common suffix, not overlapping the common prefix.
+  let k = 0;
+  while (k < n - a && old[old.length - 1 - k] === lines[lines.length - 1 - k]) k++;
+  const delta = lines.length - old.length;
+  /** First line after the changed region, in new and old coordinates. */
+  const afterNew = lines.length - k;
+  // Restart point: the last unindented root strictly above the first changed line.
+  let ri = lowerBound(prev.roots, a, nodeLine) - 1;
+  while (ri >= 0 && prev.roots[ri].indent !== 0) ri--;
+  if (ri < 0) return undefined;
+  const from = prev.roots[ri].line;
+  // Previous unindented roots by line, for the stop test.
+  const stopAt = (i: number): boolean => {
+    if (i < afterNew) return false;
+    const oi = i - delta;
+    const j = lowerBound(prev.roots, oi, nodeLine);
+    const r = prev.roots[j];
+    return r !== undefined && r.line === oi && r.indent === 0;
+  };
+  const mid = run(lines, from, stopAt);
+  const ni = lowerBound(prev.nodes, from, nodeLine);
+  const bi = lowerBound(prev.blocks, from, blockLine);
+  const rootsHead = prev.roots.slice(0, ri);
+  const nodesHead = prev.nodes.slice(0, ni);
+  const blocksHead = prev.blocks.slice(0, bi);
+  let directive = prev.directive && prev.directive.line < from ? prev.directive : mid.directive;
+  let endLine = prev.endLine !== undefined && prev.endLine < from ? prev.endLine : mid.endLine;
+  let roots = rootsHead.concat(mid.roots);
+  let nodes = nodesHead.concat(mid.nodes);
+  let blocks = blocksHead.concat(mid.blocks);
+  if (mid.stoppedAt !== undefined) {
+    const oldStop = mid.stoppedAt - delta;
+    const tailRoots = prev.roots.slice(lowerBound(prev.roots, oldStop, nodeLine));
+    const tailNodes = prev.nodes.slice(lowerBound(prev.nodes, oldStop, nodeLine));
+    const tailBlocks = prev.blocks.slice(lowerBound(prev.blocks, oldStop, blockLine));
+    if (delta === 0) {
+      roots = roots.concat(tailRoots);
+      nodes = nodes.concat(tailNodes);
+      blocks = blocks.concat(tailBlocks);
+    } else {
+      const copy = new Map<Node, Node>();
+      const shifted: Node[] = [];
+      for (const o of tailNodes) {
+        const c: Node = { ...o, line: o.line + delta, endLine: o.endLine + delta, children: [], parent: o.parent && copy.get(o.parent) };
+        copy.set(o, c);
+        if (c.parent) c.parent.children.push(c);
+        shifted.push(c);
+      }
+      roots = roots.concat(tailRoots.map((r) => copy.get(r)!));
+      nodes = nodes.concat(shifted);
+      blocks = blocks.concat(tailBlocks.map((b) => ({ kind: b.kind, startLine: b.startLine + delta, endLine: b.endLine + delta })));
+    }
+    if (!directive && prev.directive && prev.directive.line >= oldStop) directive = { ...prev.directive, line: prev.directive.line + delta };
+    if (endLine === undefined && prev.endLine !== undefined && prev.endLine >= oldStop) endLine = prev.endLine + delta;
   }
   return { roots, nodes, blocks, directive, lines, endLine };
 }

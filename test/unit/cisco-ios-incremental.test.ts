@@ -1,0 +1,134 @@
+// Incremental re-parse of the cisco-ios dialect: for many random edits of corpus files (and of the
+// benchmark generator's config), parsing the new text with the previous version's ParsedFile must
+// give exactly what a parse from scratch gives: the tree, the objects, endpoints, findings,
+// symbols, references and folding. Edits chain (each version is the previous of the next), so a
+// reused tree is itself reused again.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { parseIosDocument, type IosTree } from '../../server/src/languages/cisco-ios';
+import { parseIos } from '../../server/src/languages/cisco-ios/parser';
+import type { ParsedFile } from '../../server/src/service/types';
+import { ctxWith } from '../fixtures/cisco-ios/parse';
+import { genIos } from '../../bench/gen';
+
+const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'ios');
+
+/** Deterministic PRNG (mulberry32). */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Snippets that change the parser's state across lines: sections, exits, `end`, banners, blocks. */
+const SNIPPETS = [
+  '\n', '\n!', '\n!\n', ' ', '  ', '\nend\n', '\nconfigure terminal\n', '\nexit\n', '\ninterface Tunnel9\n tunnel source 10.0.0.1\n',
+  '\nbanner motd ^C\nhello\n', '^C', '\nbanner login #\n', '#', '\n key-string\n', '\n  ABCDEF 0123\n', '\n quit\n', 'no ',
+  '\ncrypto map CM 10 ipsec-isakmp\n', '\nset peer 192.0.2.9\n', '\n! tunnel-lens: ios 17.12\n', '\ncrypto pki certificate chain X\n certificate 01\n',
+  'x', '7', '\r\n', '\r', '\ncrypto isakmp policy 5\nencryption aes\n', '\nip access-list extended A\n permit gre any any\n',
+];
+
+function mutate(text: string, r: () => number): string {
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
+  const at = Math.floor(r() * (text.length + 1));
+  switch (Math.floor(r() * 7)) {
+    case 0: // type a character
+      return text.slice(0, at) + pick(['7', 'a', ' ', '!', '\n', '-', '/']) + text.slice(at);
+    case 1: // delete a short range
+      return text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(r() * 12)));
+    case 2: // delete a longer range (may span sections)
+      return text.slice(0, at) + text.slice(Math.min(text.length, at + Math.floor(r() * 400)));
+    case 3: // insert a snippet
+      return text.slice(0, at) + pick(SNIPPETS) + text.slice(at);
+    case 4: { // duplicate a range elsewhere
+      const from = Math.floor(r() * text.length);
+      const piece = text.slice(from, from + Math.floor(r() * 200));
+      return text.slice(0, at) + piece + text.slice(at);
+    }
+    case 5: { // re-indent or un-indent a line start
+      const ls = text.lastIndexOf('\n', at - 1) + 1;
+      return text[ls] === ' ' ? text.slice(0, ls) + text.slice(ls + 1) : text.slice(0, ls) + ' ' + text.slice(ls);
+    }
+    default: // replace a character
+      return text.slice(0, at) + pick(['0', 'z', ' ', '\t']) + text.slice(at + 1);
+  }
+}
+
+/**
+ * The whole result as one string (deepStrictEqual on the cyclic tree is very slow): a node's parent
+ * is its line, Maps and Sets are their entries, keyword table entries are their canonical path.
+ */
+function comparable(f: ParsedFile): string {
+  const t = f.tree as IosTree;
+  return JSON.stringify(
+    { findings: f.findings, endpoints: f.endpoints, symbols: f.symbols, references: f.references, folding: f.folding, parse: t.parse, cfg: t.cfg, version: t.version },
+    function (key, value) {
+      if (key === 'parent') return value ? `node@${value.line}` : null;
+      if (key === 'kws') return (value as unknown[]).length;
+      if (key === 'node' || key === 'nodes') {
+        if (this && (this as { roots?: unknown }).roots) return value; // ParseTree.nodes: in full
+        return Array.isArray(value) ? value.map((n: { line: number }) => `node@${n.line}`) : `node@${(value as { line: number }).line}`;
+      }
+      if (value instanceof Map) return ['Map', ...value.entries()];
+      if (value instanceof Set) return ['Set', ...value.values()];
+      if (value === undefined) return '(undefined)';
+      return value;
+    },
+  );
+}
+
+function checkChain(name: string, text: string, edits: number, seed: number): void {
+  const r = rng(seed);
+  const ctx = ctxWith();
+  const uri = `file:///incremental/${encodeURIComponent(name)}`;
+  let prev = parseIosDocument(TextDocument.create(uri, 'cisco-ios', 1, text), ctx);
+  for (let v = 2; v < edits + 2; v++) {
+    // Mostly small edits on the current text; sometimes a stack of them.
+    let next = mutate(prev.text, r);
+    if (r() < 0.2) next = mutate(next, r);
+    const doc = TextDocument.create(uri, 'cisco-ios', v, next);
+    const inc = parseIosDocument(doc, ctx, prev);
+    const full = parseIosDocument(doc, ctx);
+    try {
+      assert.equal(comparable(inc), comparable(full));
+    } catch (e) {
+      throw new Error(`${name}: edit ${v - 1} (seed ${seed}) differs from a full parse: ${(e as Error).message.slice(0, 2000)}`);
+    }
+    prev = inc;
+  }
+}
+
+test('incremental re-parse equals a full parse after random edits of corpus files', () => {
+  if (!existsSync(CORPUS)) return;
+  const files = readdirSync(CORPUS).filter((f) => !f.endsWith('.csv')).sort();
+  // Every 16th file (49), plus the largest ones (whole configurations with many sections).
+  const bySize = [...files].sort((a, b) => readFileSync(join(CORPUS, b)).length - readFileSync(join(CORPUS, a)).length);
+  const chosen = [...new Set([...files.filter((_, i) => i % 16 === 0), ...bySize.slice(0, 6)])];
+  let seed = 1;
+  for (const f of chosen) checkChain(f, readFileSync(join(CORPUS, f), 'utf8'), 10, seed++);
+});
+
+test('incremental re-parse equals a full parse on the generated large config', () => {
+  const text = genIos(3000);
+  checkChain('gen-3000', text, 60, 0x7e11);
+});
+
+test('an identical text reuses the whole tree; a one-character edit keeps the other sections', () => {
+  const text = genIos(2000);
+  const a = parseIos(text);
+  const b = parseIos(text, a);
+  assert.equal(b.nodes.length, a.nodes.length);
+  assert.ok(b.nodes.every((n, i) => n === a.nodes[i]));
+  const at = text.indexOf(' ip mtu 140') + 5;
+  const c = parseIos(text.slice(0, at) + '7' + text.slice(at), a);
+  const shared = c.nodes.filter((n, i) => n === a.nodes[i]).length;
+  assert.ok(shared > a.nodes.length - 20, `only ${shared} of ${a.nodes.length} nodes reused`);
+});
