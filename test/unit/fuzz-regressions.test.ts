@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LanguageService } from '../../server/src/service/languageService';
 import { analysePeers } from '../../server/src/service/peers';
+import { joinUri } from '../../server/src/service/uri';
 import { buildRegistry } from '../../server/src/checks/registry';
 import { DEFAULT_SETTINGS, type ParsedFile } from '../../server/src/service/types';
 import type { Endpoint } from '../../server/src/model/endpoint';
@@ -69,4 +70,29 @@ test('ipsec-conf: did-you-mean on a 19,000-character unknown keyword does not me
   assert.ok((c.user + c.system) / 1000 < 400, `took ${(c.user + c.system) / 1000} ms of CPU`);
   // Did-you-mean still works for a near miss.
   assert.ok(f.some((x) => x.code === 'unknown-keyword' && /leftsubnet/.test(x.message)), JSON.stringify(f.map((x) => x.message)));
+});
+
+test('shellscript: a device name with a lone surrogate (its sibling ifcfg-… uri) is not a "URI malformed" crash', () => {
+  const service = new LanguageService({ fs: noFs, settings: () => DEFAULT_SETTINGS });
+  const uri = 'file:///ls/ifup-local';
+  const text = '#!/bin/sh\nip -6 tunnel add tun10 mode ipip6 local 2001:db8:a::1 remote 2001:db8:b::1 encaplimit none\nip link set tun10 mtu 1400 up\nip addr add 10.10.10.1/30 dev tu\ud800n10\nip -6 tunnel change t\udc00 encaplimit 4\n';
+  service.workspace.openDocument(TextDocument.create(uri, 'shellscript', 1, text));
+  assert.deepEqual(service.findings(uri).filter((f) => /bug in Tunnel Lens/.test(f.message)).map((f) => f.message), []);
+  assert.equal(service.symbols(uri).length, 4);
+  // The uri helper itself: a lone surrogate is U+FFFD, as the file system would take it.
+  assert.equal(joinUri('file:///etc/sysconfig/network-scripts', 'ifcfg-tu\ud800n10'), 'file:///etc/sysconfig/network-scripts/ifcfg-tu%EF%BF%BDn10');
+});
+
+test('ifcfg (and the other ini dialects): did-you-mean on a 20,000-character unknown key does not measure it against every key', () => {
+  const service = new LanguageService({ fs: noFs, settings: () => DEFAULT_SETTINGS });
+  const uri = 'file:///k/ifcfg-tun10';
+  // Ten 20,000-character keys: 300–400 ms of Levenshtein before the fix, a few ms after.
+  service.workspace.openDocument(TextDocument.create(uri, 'ifcfg', 1, `DEVICE=tun10\nTYPE=IPIP6\n${`${'X'.repeat(20_000)}DEVICE=tun10\n`.repeat(10)}DEVCE=tun10\n`));
+  const c0 = process.cpuUsage();
+  const f = service.findings(uri);
+  const c = process.cpuUsage(c0);
+  assert.ok((c.user + c.system) / 1000 < 150, `took ${(c.user + c.system) / 1000} ms of CPU`);
+  // Did-you-mean still works for a near miss, and not for the huge key.
+  assert.ok(f.some((x) => x.code === 'unknown-keyword' && /DEVCE .*Did you mean DEVICE\?/.test(x.message)), JSON.stringify(f.map((x) => x.message)));
+  assert.ok(f.some((x) => x.code === 'unknown-keyword' && x.message.startsWith('XXXX') && !/Did you mean/.test(x.message)));
 });

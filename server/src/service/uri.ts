@@ -14,8 +14,14 @@ export function dirnameUri(uri: string): string {
   return Utils.dirname(URI.parse(uri)).toString();
 }
 
+/** A lone surrogate cannot be percent-encoded (encodeURIComponent throws "URI malformed"): it is
+ *  U+FFFD, as the file system would take it. */
+function wellFormed(s: string): string {
+  return s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}
+
 export function joinUri(base: string, ...segments: string[]): string {
-  return Utils.joinPath(URI.parse(base), ...segments).toString();
+  return Utils.joinPath(URI.parse(base), ...segments.map(wellFormed)).toString();
 }
 
 export function basenameOfUri(uri: string): string {
@@ -24,9 +30,7 @@ export function basenameOfUri(uri: string): string {
 
 /** Resolves a path written in a file (absolute, or relative to `baseDirUri`) to a uri. */
 export function resolveUri(baseDirUri: string, written: string): string {
-  // A lone surrogate cannot be percent-encoded (encodeURIComponent throws): it is U+FFFD, as the
-  // file system would take it.
-  const w = written.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  const w = wellFormed(written);
   if (w.startsWith('/')) return URI.file(w).toString();
   return Utils.resolvePath(URI.parse(baseDirUri), w).toString();
 }

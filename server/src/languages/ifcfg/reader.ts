@@ -102,7 +102,11 @@ function stripPrefix(parts: Part[], n: number): Part[] | undefined {
 export function readIfcfg(text: string, uri: string, findings: Finding[]): IfcfgTree {
   const { assigns, commandLines } = bashView(text, uri, findings);
   const byLine = new Map<number, BashAssign[]>();
-  for (const a of assigns) byLine.set(a.line, [...(byLine.get(a.line) ?? []), a]);
+  for (const a of assigns) {
+    const list = byLine.get(a.line);
+    if (list) list.push(a);
+    else byLine.set(a.line, [a]);
+  }
   const assignments: IfcfgAssignment[] = [];
   const lines = text.split('\n');
   lines.forEach((rawLine, line) => {

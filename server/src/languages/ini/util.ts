@@ -28,16 +28,22 @@ function distance(a: string, b: string): number {
 /** The closest candidate within a third of the word's length (case-insensitive), if any. */
 export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
   const w = word.toLowerCase();
+  const limit = Math.max(1, Math.floor(word.length / 3));
   let best: string | undefined;
   let bestD = Infinity;
   for (const c of candidates) {
-    const d = distance(w, c.toLowerCase());
+    // The distance is at least the difference in length: a candidate that cannot come within the
+    // limit is not measured (same answer; each 20,000-character key took 30–50 ms
+    // against the ifcfg keys).
+    const lc = c.toLowerCase();
+    if (Math.abs(w.length - lc.length) > limit) continue;
+    const d = distance(w, lc);
     if (d < bestD) {
       bestD = d;
       best = c;
     }
   }
-  return best !== undefined && bestD > 0 && bestD <= Math.max(1, Math.floor(word.length / 3)) ? best : undefined;
+  return best !== undefined && bestD > 0 && bestD <= limit ? best : undefined;
 }
 
 /** `# tunnel-lens: networkmanager 1.40` → { networkmanager: '1.40' } with the line. */

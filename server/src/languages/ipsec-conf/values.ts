@@ -188,11 +188,14 @@ export function closest(word: string, candidates: string[]): string | undefined 
   let best: string | undefined;
   let bestD = Infinity;
   const limit = Math.max(2, Math.floor(word.length / 3));
+  const w = word.toLowerCase();
   for (const c of candidates) {
     // The distance is at least the difference in length: a candidate that cannot come within the
-    // limit is not measured (a 20,000-character word took a second against every keyword).
-    if (Math.abs(word.length - c.length) > limit) continue;
-    const dd = distance(word.toLowerCase(), c.toLowerCase());
+    // limit is not measured (a 20,000-character word took a second against every keyword). The
+    // lengths compared are those measured (lower case: 'İ' becomes two code units).
+    const lc = c.toLowerCase();
+    if (Math.abs(w.length - lc.length) > limit) continue;
+    const dd = distance(w, lc);
     if (dd < bestD) {
       bestD = dd;
       best = c;

@@ -29,7 +29,9 @@ const IP_PATHS = /^(?:\/usr)?\/s?bin\/ip$|^ip$/;
 const HOOK = /(^|\/)ifup-(pre-)?local$/;
 
 /** The literal `$1` was last compared with before `offset` (`[ "$1" = tun10 ]`, `case $1 in tun10)`). */
-function guardOf(text: string, offset: number): string | undefined {
+function guardOf(text: string, offset: number, firstDollarOne: number): string | undefined {
+  // Every guard names `$1` (or `${1`): with none before the command there is nothing to scan.
+  if (firstDollarOne < 0 || firstDollarOne >= offset) return undefined;
   const before = text.slice(0, offset);
   let best: { at: number; name: string } | undefined;
   // The lookbehind starts a word only at its first character: without it a long word made this
@@ -50,6 +52,7 @@ function parse(doc: TextDocument, ctx: ParseContext): ParsedFile {
   const file = emptyParsedFile(doc, 'shellscript');
   const text = file.text;
   const lexed = lexShell(text);
+  const firstDollarOne = text.search(/\$\{?1/);
   const findings: Finding[] = [];
   const vars = new Map<string, string>();
   const isHook = HOOK.test(doc.uri);
@@ -69,7 +72,7 @@ function parse(doc: TextDocument, ctx: ParseContext): ParsedFile {
     while (words.length && (words[0].assign || PREFIX_WORDS.has(words[0].raw))) words = words.slice(1);
     const head = words[0] ? wordValue(words[0].parts, vars) : undefined;
     if (!head || !IP_PATHS.test(head)) continue;
-    const guard = guardOf(text, cmd.start);
+    const guard = guardOf(text, cmd.start, firstDollarOne);
     const localVars = new Map(vars);
     if (guard) localVars.set('1', guard);
     const cmdFindings: Finding[] = [];
