@@ -1,7 +1,8 @@
 // Benchmark: keystroke-to-diagnostics latency over the stdio protocol, against the real
 // dist/server.js --stdio (build it first: `node esbuild.mjs`). Each "keystroke" is an incremental
 // didChange inserting or deleting one character inside a value; the time is until the server
-// publishes diagnostics for that document. p50 and p95 over 200 edits.
+// publishes diagnostics for that document. p50 and p95 over 200 edits (EDITS/4 for the last case,
+// Enter/Backspace in the 100,000-line config, which moves every line below it).
 //   node --import tsx bench/lsp-latency.ts [EDITS]
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,8 +15,11 @@ const EDITS = Number(process.argv[2] ?? 200);
 
 type Server = Awaited<ReturnType<typeof startServer>>;
 
-/** Opens the file, then types and deletes one character at `at` EDITS times; returns the latencies. */
-async function typeInto(s: Server, uri: string, languageId: string, text: string, at: { line: number; character: number }, edits: number): Promise<number[]> {
+/**
+ * Opens the file, then types and deletes one character at `at` EDITS times (with `ch` = '\n':
+ * splits the line and joins it again, so every later line moves); returns the latencies.
+ */
+async function typeInto(s: Server, uri: string, languageId: string, text: string, at: { line: number; character: number }, edits: number, ch = '7'): Promise<number[]> {
   let waiting: ((t: number) => void) | undefined;
   s.conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
     if (p.uri === uri && waiting) {
@@ -31,10 +35,11 @@ async function typeInto(s: Server, uri: string, languageId: string, text: string
   const times: number[] = [];
   for (let v = 2; v < edits + 2; v++) {
     const insert = v % 2 === 0;
-    const range = insert ? { start: at, end: at } : { start: at, end: { line: at.line, character: at.character + 1 } };
+    const end = ch === '\n' ? { line: at.line + 1, character: 0 } : { line: at.line, character: at.character + 1 };
+    const range = insert ? { start: at, end: at } : { start: at, end };
     p = next();
     const t0 = performance.now();
-    await s.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: v }, contentChanges: [{ range, text: insert ? '7' : '' }] });
+    await s.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: v }, contentChanges: [{ range, text: insert ? ch : '' }] });
     times.push((await p) - t0);
   }
   return times;
@@ -80,6 +85,23 @@ async function main() {
     try {
       const times = await typeInto(s, `file://${file}`, 'cisco-ios', text, position(text, ' ip mtu 140'), EDITS);
       report('100,000-line IOS config', times, 200);
+    } finally {
+      await s.stop();
+    }
+  }
+  // 3. The same file, Enter and Backspace at the end of a line in the middle: the line count
+  // changes, so every section below the edit moves (its parse nodes are copies with new lines).
+  {
+    const dir = mkdtempSync(join(tmpdir(), 'tl-lat-'));
+    const text = genIos(100_000);
+    const file = join(dir, 'big-confg');
+    writeFileSync(file, text);
+    const s = await startServer({ workspaceFolder: dir });
+    try {
+      const lines = text.split('\n');
+      const mid = lines.length >> 1;
+      const times = await typeInto(s, `file://${file}`, 'cisco-ios', text, { line: mid, character: lines[mid].length }, Math.max(2, EDITS / 4), '\n');
+      report('100,000-line IOS config, Enter/Backspace mid-file (line count changes)', times, 200);
     } finally {
       await s.stop();
     }

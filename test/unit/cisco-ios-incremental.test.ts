@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseIosDocument, type IosTree } from '../../server/src/languages/cisco-ios';
 import { parseIos } from '../../server/src/languages/cisco-ios/parser';
+import { extract } from '../../server/src/languages/cisco-ios/objects';
+import { buildEndpoints } from '../../server/src/languages/cisco-ios/endpoints';
 import type { ParsedFile } from '../../server/src/service/types';
 import { ctxWith } from '../fixtures/cisco-ios/parse';
 import { genIos } from '../../bench/gen';
@@ -68,8 +70,12 @@ function mutate(text: string, r: () => number): string {
  */
 function comparable(f: ParsedFile): string {
   const t = f.tree as IosTree;
+  return toJson({ findings: f.findings, endpoints: f.endpoints, symbols: f.symbols, references: f.references, folding: f.folding, parse: t.parse, cfg: t.cfg, version: t.version });
+}
+
+function toJson(x: unknown): string {
   return JSON.stringify(
-    { findings: f.findings, endpoints: f.endpoints, symbols: f.symbols, references: f.references, folding: f.folding, parse: t.parse, cfg: t.cfg, version: t.version },
+    x,
     function (key, value) {
       if (key === 'parent') return value ? `node@${value.line}` : null;
       if (key === 'kws') return (value as unknown[]).length;
@@ -99,8 +105,22 @@ function checkChain(name: string, text: string, edits: number, seed: number): vo
     const full = parseIosDocument(doc, ctx);
     try {
       assert.equal(comparable(inc), comparable(full));
+      // The model and endpoints built section by section (and reused from the previous version)
+      // equal the plain reading of every section in order and building every endpoint.
+      const t = inc.tree as IosTree;
+      const plain = extract(t.parse);
+      assert.equal(toJson(t.cfg), toJson(plain));
+      const eps = buildEndpoints({ uri, cfg: plain, version: t.version, versionValued: t.endpoints[0]?.version ?? { value: '', source: 'default' } });
+      if (t.endpoints.length > 0) assert.equal(toJson(t.endpoints), toJson(eps));
+      assert.equal(t.endpoints.length, eps.length);
     } catch (e) {
-      throw new Error(`${name}: edit ${v - 1} (seed ${seed}) differs from a full parse: ${(e as Error).message.slice(0, 2000)}`);
+      const err = e as { actual?: string; expected?: string; message: string };
+      if (typeof err.actual === 'string' && typeof err.expected === 'string') {
+        let k = 0;
+        while (k < err.actual.length && err.actual[k] === err.expected[k]) k++;
+        throw new Error(`${name}: edit ${v - 1} (seed ${seed}) differs from a full parse at ${k}: …${err.actual.slice(Math.max(0, k - 300), k + 200)}\n≠ …${err.expected.slice(Math.max(0, k - 300), k + 200)}`);
+      }
+      throw new Error(`${name}: edit ${v - 1} (seed ${seed}) differs from a full parse: ${err.message.slice(0, 2000)}`);
     }
     prev = inc;
   }
@@ -131,4 +151,34 @@ test('an identical text reuses the whole tree; a one-character edit keeps the ot
   const c = parseIos(text.slice(0, at) + '7' + text.slice(at), a);
   const shared = c.nodes.filter((n, i) => n === a.nodes[i]).length;
   assert.ok(shared > a.nodes.length - 20, `only ${shared} of ${a.nodes.length} nodes reused`);
+});
+
+test('a one-character edit reuses the other sections\' objects and endpoints, and only rebuilds what changed', () => {
+  const text = genIos(3000);
+  const ctx = ctxWith();
+  const uri = 'file:///incremental/reuse-confg';
+  const a = parseIosDocument(TextDocument.create(uri, 'cisco-ios', 1, text), ctx);
+  const at = text.indexOf(' ip mtu 140') + 11;
+  const b = parseIosDocument(TextDocument.create(uri, 'cisco-ios', 2, text.slice(0, at) + '7' + text.slice(at)), ctx, a);
+  const ta = a.tree as IosTree;
+  const tb = b.tree as IosTree;
+  // The edited tunnel is a new object; every other interface (including one defined in two
+  // sections, GigabitEthernet0/0/0, which is read again together with its other section) is the same.
+  const itfA = [...ta.cfg.interfaces.values()];
+  const itfB = [...tb.cfg.interfaces.values()];
+  assert.equal(itfA.length, itfB.length);
+  const changed = itfB.filter((x, i) => x !== itfA[i]).map((x) => x.name);
+  assert.deepEqual(changed, ['Tunnel1']);
+  assert.equal(tb.cfg.acls.size, ta.cfg.acls.size);
+  assert.ok([...tb.cfg.acls.values()].every((x) => ta.cfg.acls.get(x.name) === x));
+  // Endpoints: only the edited tunnel's is new.
+  const fresh = b.endpoints.filter((e, i) => e !== a.endpoints[i]);
+  assert.deepEqual(fresh.map((e) => e.name), ['Tunnel1']);
+  assert.equal(fresh[0].tunnel?.mtu?.value, 14070);
+  // Editing a shared input (the transform set every crypto map entry uses) rebuilds those endpoints.
+  const ts = text.indexOf('crypto ipsec transform-set TS-A esp-aes 256') + 'crypto ipsec transform-set TS-A esp-aes '.length;
+  const c = parseIosDocument(TextDocument.create(uri, 'cisco-ios', 3, text.slice(0, ts) + '128' + text.slice(ts + 3)), ctx, b);
+  const rebuilt = c.endpoints.filter((e, i) => e !== b.endpoints[i]);
+  assert.ok(rebuilt.length > 0);
+  assert.ok(rebuilt.every((e) => e.ipsec?.esp?.value.some((p) => p.encr.includes('AES_CBC_128'))), 'every rebuilt endpoint uses TS-A');
 });

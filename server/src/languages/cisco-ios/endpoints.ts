@@ -18,6 +18,74 @@ export interface EndpointContext {
   cfg: IosConfig;
   version: IosVersion;
   versionValued: Valued<string>;
+  /** While one endpoint is built: what it read of cfg (see Dep), to tell when it can be reused. */
+  deps?: unknown[];
+}
+
+// What an endpoint read of the configuration, as flat groups of four: [kind, what, key, value].
+const D_GET = 0; // (cfg[what] as Map).get(key) was value
+const D_ALL = 1; // the whole collection cfg[what] was the one with token value
+const D_DISABLED = 2; // cfg.disabledDefaults.has(key) was value
+const D_SA_LIFETIME = 3; // cfg.globalSaLifetime was value
+const D_INDEX = 4; // indexOf(cfg)[what].get(key) was value
+const D_MAP_NAMES = 5; // the sorted names of maps bound to interfaces (family what) were key
+const D_ENTRIES = 6; // the crypto map entries of key were value (an array)
+
+type LookName = 'keyrings' | 'isakmpProfiles' | 'ikev2Proposals' | 'ikev2Keyrings' | 'ikev2Profiles' | 'transformSets' | 'ipsecProfiles' | 'mapLocalAddress' | 'acls' | 'interfaces';
+type AllName = 'ikev2Policies' | 'isakmpPolicies' | 'isakmpKeys' | 'keyrings';
+const ALL_NAMES: readonly AllName[] = ['ikev2Policies', 'isakmpPolicies', 'isakmpKeys', 'keyrings'];
+
+function look<K extends LookName>(ctx: EndpointContext, what: K, key: string): (IosConfig[K] extends Map<string, infer V> ? V : never) | undefined {
+  const v = (ctx.cfg[what] as Map<string, unknown>).get(key);
+  ctx.deps?.push(D_GET, what, key, v);
+  return v as never;
+}
+
+function lookAll(ctx: EndpointContext, what: AllName): void {
+  ctx.deps?.push(D_ALL, what, undefined, tokenOf(ctx.cfg, what));
+}
+
+function isDisabled(ctx: EndpointContext, key: string): boolean {
+  const v = ctx.cfg.disabledDefaults.has(key);
+  ctx.deps?.push(D_DISABLED, undefined, key, v);
+  return v;
+}
+
+function lookIndex(ctx: EndpointContext, what: 'byAddress' | 'mapItf' | 'mapItf6', key: string): Interface | undefined {
+  const v = indexOf(ctx.cfg)[what].get(key);
+  ctx.deps?.push(D_INDEX, what, key, v);
+  return v;
+}
+
+/**
+ * Tokens of whole collections: a collection equal element by element (same objects, same order)
+ * to the previous version's has the previous version's token. Set when endpoints are built.
+ */
+const TOKENS = new WeakMap<IosConfig, Record<AllName, object>>();
+
+function tokenOf(cfg: IosConfig, what: AllName): object {
+  let t = TOKENS.get(cfg);
+  if (!t) TOKENS.set(cfg, (t = { ikev2Policies: {}, isakmpPolicies: {}, isakmpKeys: {}, keyrings: {} }));
+  return t[what];
+}
+
+function sameCollection(a: Map<string, unknown> | readonly unknown[], b: Map<string, unknown> | readonly unknown[]): boolean {
+  if (Array.isArray(a) || Array.isArray(b)) {
+    const x = a as readonly unknown[];
+    const y = b as readonly unknown[];
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+    return true;
+  }
+  const x = a as Map<string, unknown>;
+  const y = b as Map<string, unknown>;
+  if (x.size !== y.size) return false;
+  const iy = y.entries();
+  for (const [k, v] of x) {
+    const [k2, v2] = iy.next().value as [string, unknown];
+    if (k !== k2 || v !== v2) return false;
+  }
+  return true;
 }
 
 function written<T>(ctx: EndpointContext, value: T, range: Range): Valued<T> {
@@ -133,13 +201,14 @@ function matchesPeer(prefix: string | undefined, remote: string | undefined): bo
 function ikev2Side(ctx: EndpointContext, s: SetAttrs, local: string | undefined, remote: string | undefined): IkeSide {
   const { cfg } = ctx;
   const side: IkeSide = { version: written(ctx, 2 as const, s.ikev2Profile!.range) };
+  lookAll(ctx, 'ikev2Policies');
   // Proposals: the policies matching the local address (or all without `match address local`), else the default policy.
   const policies = [...cfg.ikev2Policies.values()].filter((p) => p.matchLocal.length === 0 || (local !== undefined && p.matchLocal.includes(local)));
   const proposals: Proposal[] = [];
   let firstRange: Range | undefined;
   for (const pol of policies) {
     for (const r of pol.proposals) {
-      const pr = cfg.ikev2Proposals.get(r.name);
+      const pr = look(ctx, 'ikev2Proposals', r.name);
       if (pr) {
         proposals.push(ikev2ProposalCanonical(pr));
         firstRange ??= pr.node.tokens.length ? { start: { line: pr.node.line, character: 0 }, end: { line: pr.node.line, character: pr.node.tokens[pr.node.tokens.length - 1].end } } : undefined;
@@ -147,15 +216,15 @@ function ikev2Side(ctx: EndpointContext, s: SetAttrs, local: string | undefined,
     }
   }
   if (proposals.length > 0) side.ike = { value: proposals, source: 'written', uri: ctx.uri, range: firstRange };
-  else if (policies.length === 0 && !cfg.disabledDefaults.has('crypto ikev2 policy')) {
-    const userDefault = cfg.ikev2Proposals.get('default');
+  else if (policies.length === 0 && !isDisabled(ctx, 'crypto ikev2 policy')) {
+    const userDefault = look(ctx, 'ikev2Proposals', 'default');
     if (userDefault) side.ike = { value: [ikev2ProposalCanonical(userDefault)], source: 'written', uri: ctx.uri, range: userDefault.nameRange, rule: 'IKEv2 default policy → proposal default (edited)' };
-    else if (!cfg.disabledDefaults.has('crypto ikev2 proposal')) {
+    else if (!isDisabled(ctx, 'crypto ikev2 proposal')) {
       const row = ikev2DefaultProposal(ctx.version);
       side.ike = defaulted(ctx, [row.proposal], row.label);
     }
   }
-  const prof = cfg.ikev2Profiles.get(s.ikev2Profile!.name);
+  const prof = look(ctx, 'ikev2Profiles', s.ikev2Profile!.name);
   if (!prof) return side;
   const al = prof.authLocal[0];
   const ar = prof.authRemote[0];
@@ -168,7 +237,7 @@ function ikev2Side(ctx: EndpointContext, s: SetAttrs, local: string | undefined,
     : defaulted(ctx, DEFAULT_IKEV2_LIFETIME, 'default IKEv2 SA lifetime 86400 s (unverified)');
   if (prof.inlineLocal) side.psk = pskValued(ctx, prof.inlineLocal);
   else if (prof.keyring) {
-    const kr = cfg.ikev2Keyrings.get(prof.keyring.name);
+    const kr = look(ctx, 'ikev2Keyrings', prof.keyring.name);
     const peer = kr?.peers.find((p) => p.addresses.some((a) => matchesPeer(a, remote))) ?? (kr && kr.peers.length === 1 ? kr.peers[0] : undefined);
     if (peer) side.psk = pskValued(ctx, peer.psk ?? peer.pskLocal ?? peer.pskRemote);
   }
@@ -181,6 +250,7 @@ function ikev1Side(ctx: EndpointContext, s: SetAttrs, remote: string | undefined
     version: s.isakmpProfile ? written(ctx, 1 as const, s.isakmpProfile.range) : defaulted(ctx, 1 as const, 'negotiates IKEv1 (isakmp) when no `set ikev2-profile` is given'),
   };
   const ix = indexOf(cfg);
+  lookAll(ctx, 'isakmpPolicies');
   const pols = (ix.isakmpSorted ??= [...cfg.isakmpPolicies].sort((a, b) => a.priority - b.priority));
   if (pols.length > 0) {
     const list: Proposal[] = [];
@@ -208,8 +278,12 @@ function ikev1Side(ctx: EndpointContext, s: SetAttrs, remote: string | undefined
     side.ike = defaulted(ctx, ISAKMP_BUILTIN_POLICIES.map((p) => p.proposal), 'built-in default IKE policies 65507–65508 (AES-128, SHA, group 5; list partial, unverified)');
   }
   // Pre-shared key: the ISAKMP profile's keyring, else a global `crypto isakmp key`, for the peer's address.
-  const prof = s.isakmpProfile ? cfg.isakmpProfiles.get(s.isakmpProfile.name) : undefined;
-  const candidates = prof ? prof.keyrings.flatMap((r) => cfg.keyrings.get(r.name)?.keys ?? []) : [...cfg.isakmpKeys, ...[...cfg.keyrings.values()].flatMap((k) => k.keys)];
+  const prof = s.isakmpProfile ? look(ctx, 'isakmpProfiles', s.isakmpProfile.name) : undefined;
+  if (!prof) {
+    lookAll(ctx, 'isakmpKeys');
+    lookAll(ctx, 'keyrings');
+  }
+  const candidates = prof ? prof.keyrings.flatMap((r) => look(ctx, 'keyrings', r.name)?.keys ?? []) : [...cfg.isakmpKeys, ...[...cfg.keyrings.values()].flatMap((k) => k.keys)];
   const hit = candidates.find((k) => matchesPeer(k.address, remote));
   if (hit) side.psk = pskValued(ctx, hit.secret);
   return side;
@@ -254,7 +328,7 @@ export function buildBinding(
   const pfsDh = typeof pfs.value === 'string' && pfs.value !== 'ike' ? [pfs.value] : [];
   b.pfs = pfs as Valued<string | false | 'ike'>;
   // ESP proposals and mode.
-  const sets = s.transformSets.map((r) => cfg.transformSets.get(r.name)).filter((x): x is TransformSet => !!x);
+  const sets = s.transformSets.map((r) => look(ctx, 'transformSets', r.name)).filter((x): x is TransformSet => !!x);
   if (sets.length > 0) {
     b.esp = { value: sets.map((ts) => ({ ...transformSetProposal(ts), dh: pfsDh })), source: 'written', uri: ctx.uri, range: s.transformSets[0].range };
     const first = sets[0];
@@ -262,7 +336,7 @@ export function buildBinding(
       b.mode = written(ctx, first.mode.value, first.mode.range);
       if (first.mode.require) b.modeRequired = true;
     } else b.mode = defaulted(ctx, TRANSFORM_SET_DEFAULT_MODE, `default transform-set mode (tunnel) for ${first.name}`, first.nameRange);
-  } else if (s.transformSets.length === 0 && !cfg.disabledDefaults.has('crypto ipsec transform-set')) {
+  } else if (s.transformSets.length === 0 && !isDisabled(ctx, 'crypto ipsec transform-set')) {
     const rule = `default transform set (${DEFAULT_TRANSFORM_SET.words}, ${DEFAULT_TRANSFORM_SET.mode}) — ${where} has no \`set transform-set\``;
     b.esp = defaulted(ctx, [{ ...DEFAULT_TRANSFORM_SET.proposal, dh: pfsDh }], rule, whereRange);
     b.mode = defaulted(ctx, DEFAULT_TRANSFORM_SET.mode, rule, whereRange);
@@ -279,6 +353,7 @@ export function buildBinding(
   if (ike.ikeLifetime) b.ikeLifetime = ike.ikeLifetime;
   if (ike.psk) b.pskDigest = ike.psk;
   // IPsec SA lifetime.
+  if (!s.lifetimeSeconds || !/^\d+$/.test(s.lifetimeSeconds.text)) ctx.deps?.push(D_SA_LIFETIME, undefined, undefined, cfg.globalSaLifetime);
   if (s.lifetimeSeconds && /^\d+$/.test(s.lifetimeSeconds.text)) b.saLifetime = written(ctx, Number(s.lifetimeSeconds.text), s.lifetimeSeconds.range);
   else if (cfg.globalSaLifetime && /^\d+$/.test(cfg.globalSaLifetime.text)) b.saLifetime = written(ctx, Number(cfg.globalSaLifetime.text), cfg.globalSaLifetime.range);
   else b.saLifetime = defaulted(ctx, DEFAULT_IPSEC_SA_LIFETIME, 'default IPsec SA lifetime 3600 s');
@@ -308,6 +383,8 @@ interface CfgIndex {
   entries: Map<string, CryptoMapEntry[]>;
   /** ISAKMP policies by priority (stable). */
   isakmpSorted?: IosConfig['isakmpPolicies'];
+  names4?: { set: Set<string>; key: string };
+  names6?: { set: Set<string>; key: string };
 }
 
 const INDEX = new WeakMap<IosConfig, CfgIndex>();
@@ -327,53 +404,200 @@ function indexOf(cfg: IosConfig): CfgIndex {
 }
 
 /** Local address of a crypto map entry: `crypto map NAME local-address IF`, else the interface it is bound to. */
-function mapInterface(cfg: IosConfig, e: CryptoMapEntry): Interface | undefined {
-  const la = cfg.mapLocalAddress.get(e.map);
-  if (la) return cfg.interfaces.get(la.name);
-  const ix = indexOf(cfg);
-  return (e.ipv6 ? ix.mapItf6 : ix.mapItf).get(e.map);
+function mapInterface(ctx: EndpointContext, e: CryptoMapEntry): Interface | undefined {
+  const la = look(ctx, 'mapLocalAddress', e.map);
+  if (la) return look(ctx, 'interfaces', la.name);
+  return lookIndex(ctx, e.ipv6 ? 'mapItf6' : 'mapItf', e.map);
 }
 
 function entrySelector(ctx: EndpointContext, e: CryptoMapEntry): Valued<TrafficSelector> | undefined {
   if (!e.matchAddress) return undefined;
-  const acl = ctx.cfg.acls.get(e.matchAddress.name);
+  const acl = look(ctx, 'acls', e.matchAddress.name);
   const sel = acl && aclSelector(acl);
   return sel ? written(ctx, sel, acl!.nodes[0].line === e.matchAddress.range.start.line ? e.matchAddress.range : { start: { line: acl!.nodes[0].line, character: 0 }, end: { line: acl!.nodes[0].line, character: acl!.nodes[0].tokens[acl!.nodes[0].tokens.length - 1].end } }) : undefined;
 }
 
 /** The crypto map entry protecting GRE between local and remote, if any (crypto map over a GRE tunnel). */
+/** Names of the maps bound to interfaces for a family (sorted), and as a key. */
+function boundMapNames(cfg: IosConfig, family: Family): { set: Set<string>; key: string } {
+  const ix = indexOf(cfg);
+  const cached = family === 'ipv6' ? ix.names6 : ix.names4;
+  if (cached) return cached;
+  const set = new Set((family === 'ipv6' ? ix.mapItf6 : ix.mapItf).keys());
+  const r = { set, key: [...set].sort().join('\u0000') };
+  if (family === 'ipv6') ix.names6 = r;
+  else ix.names4 = r;
+  return r;
+}
+
+/** Crypto map entries of `family\0name\0name…`, sorted by sequence (stable). */
+function entriesOf(cfg: IosConfig, key: string): CryptoMapEntry[] {
+  const ix = indexOf(cfg);
+  let entries = ix.entries.get(key);
+  if (!entries) {
+    const [family, ...names] = key.split('\u0000');
+    const mapNames = new Set(names);
+    entries = cfg.cryptoMaps.filter((e) => mapNames.has(e.map) && e.ipv6 === (family === 'ipv6')).sort((a, b) => a.seq - b.seq);
+    ix.entries.set(key, entries);
+  }
+  return entries;
+}
+
 function entryForTunnel(ctx: EndpointContext, srcItf: Interface | undefined, family: Family, local?: string, remote?: string): CryptoMapEntry | undefined {
   if (!remote) return undefined;
   // The map on the source interface; with `tunnel source <address>` on an interface not in this
   // file, any map bound in the file (its ACL and peer must still match the tunnel).
-  const ix = indexOf(ctx.cfg);
   let mapNames: Set<string>;
   if (srcItf) {
     const n = family === 'ipv6' ? srcItf.ipv6CryptoMap?.name : srcItf.cryptoMap?.name;
     mapNames = new Set(n ? [n] : []);
-  } else mapNames = new Set((family === 'ipv6' ? ix.mapItf6 : ix.mapItf).keys());
+  } else {
+    const names = boundMapNames(ctx.cfg, family);
+    ctx.deps?.push(D_MAP_NAMES, family, names.key, undefined);
+    mapNames = names.set;
+  }
   if (mapNames.size === 0) return undefined;
   const key = `${family}\u0000${[...mapNames].sort().join('\u0000')}`;
-  let entries = ix.entries.get(key);
-  if (!entries) {
-    entries = ctx.cfg.cryptoMaps.filter((e) => mapNames.has(e.map) && e.ipv6 === (family === 'ipv6')).sort((a, b) => a.seq - b.seq);
-    ix.entries.set(key, entries);
-  }
+  const entries = entriesOf(ctx.cfg, key);
+  ctx.deps?.push(D_ENTRIES, undefined, key, entries);
   for (const e of entries) {
     const peerOk = e.peers.some((p) => parseAddress(p.text)?.text === remote);
-    const acl = e.matchAddress ? ctx.cfg.acls.get(e.matchAddress.name) : undefined;
+    const acl = e.matchAddress ? look(ctx, 'acls', e.matchAddress.name) : undefined;
     const covers = acl?.entries.some((x) => x.action === 'permit' && (x.protocol === 47 || x.protocol === undefined) && (!x.dst || prefixContains(x.dst, remote)) && (!local || !x.src || prefixContains(x.src, local)));
     if (peerOk && covers) return e;
   }
   return undefined;
 }
 
+/** One endpoint as built, with what it read (EndpointContext.deps). */
+interface Built {
+  ep: Endpoint;
+  deps: unknown[];
+  /** The crypto map entry a tunnel took the IPsec binding from. */
+  absorbed?: CryptoMapEntry;
+}
+
+/**
+ * The endpoints of one version, kept for the next: an endpoint whose source object (the Tunnel
+ * interface, the crypto map entry) is the same object in the next version's model, and whose every
+ * read of the model gives the same answer there, is the same endpoint and is not built again.
+ */
+export interface EndpointCache {
+  cfg: IosConfig;
+  /** uri, version and version value: when they change nothing is reused. */
+  stamp: string;
+  tunnels: Map<Interface, Built>;
+  entries: Map<CryptoMapEntry, Built>;
+}
+
+/** Whether every read recorded in deps gives the same answer in cfg (memo: per-key answers of this cfg). */
+function depsHold(cfg: IosConfig, deps: unknown[], memo: Map<string, boolean>): boolean {
+  for (let i = 0; i < deps.length; i += 4) {
+    const kind = deps[i];
+    const what = deps[i + 1] as string;
+    const key = deps[i + 2] as string;
+    const v = deps[i + 3];
+    switch (kind) {
+      case D_GET:
+        if ((cfg[what as LookName] as Map<string, unknown>).get(key) !== v) return false;
+        break;
+      case D_ALL:
+        if (tokenOf(cfg, what as AllName) !== v) return false;
+        break;
+      case D_DISABLED:
+        if (cfg.disabledDefaults.has(key) !== v) return false;
+        break;
+      case D_SA_LIFETIME:
+        if (cfg.globalSaLifetime !== v) return false;
+        break;
+      case D_INDEX:
+        if (indexOf(cfg)[what as 'byAddress' | 'mapItf' | 'mapItf6'].get(key) !== v) return false;
+        break;
+      case D_MAP_NAMES:
+        if (boundMapNames(cfg, what as Family).key !== key) return false;
+        break;
+      case D_ENTRIES: {
+        let ok = memo.get(key);
+        if (ok === undefined) memo.set(key, (ok = sameCollection(entriesOf(cfg, key), v as CryptoMapEntry[])));
+        if (!ok) return false;
+        break;
+      }
+    }
+  }
+  return true;
+}
+
+/**
+ * The endpoints of ctx.cfg, reusing those of the previous version's cache that still hold; returns
+ * the cache for the next version. Same result as building every endpoint.
+ */
+export function buildEndpointsIncremental(ctx: EndpointContext, previous?: EndpointCache): { endpoints: Endpoint[]; cache: EndpointCache } {
+  const { cfg } = ctx;
+  const stamp = JSON.stringify([ctx.uri, ctx.version, ctx.versionValued]);
+  const prev = previous && previous.stamp === stamp && previous.cfg !== cfg ? previous : undefined;
+  // Whole-collection tokens: carried over from the previous model where the collection is the same.
+  const tokens = { ikev2Policies: {}, isakmpPolicies: {}, isakmpKeys: {}, keyrings: {} } as Record<AllName, object>;
+  if (prev) {
+    for (const n of ALL_NAMES) {
+      if (sameCollection(prev.cfg[n] as Map<string, unknown> | unknown[], cfg[n] as Map<string, unknown> | unknown[])) tokens[n] = tokenOf(prev.cfg, n);
+    }
+  }
+  TOKENS.set(cfg, tokens);
+  const cache: EndpointCache = { cfg, stamp, tunnels: new Map(), entries: new Map() };
+  const memo = new Map<string, boolean>();
+  const out: Endpoint[] = [];
+  const absorbed = new Set<CryptoMapEntry>();
+  // One context object (one shape) for every endpoint built, with a new deps list each time.
+  const rc: EndpointContext = { uri: ctx.uri, cfg, version: ctx.version, versionValued: ctx.versionValued, deps: undefined };
+  for (const itf of cfg.interfaces.values()) {
+    if (!/^Tunnel\d/i.test(itf.name)) continue;
+    let b = prev?.tunnels.get(itf);
+    if (!b || !depsHold(cfg, b.deps, memo)) {
+      const deps: unknown[] = (rc.deps = []);
+      const r = buildTunnel(rc, itf);
+      b = { ep: r.ep, deps, absorbed: r.absorbed };
+    }
+    cache.tunnels.set(itf, b);
+    if (b.absorbed) absorbed.add(b.absorbed);
+    out.push(b.ep);
+  }
+  for (const e of cfg.cryptoMaps) {
+    if (absorbed.has(e) || e.dynamic || e.dynamicRef !== undefined || /^gdoi$/i.test(e.node.args[2]?.text ?? '')) continue;
+    let b = prev?.entries.get(e);
+    if (!b || !depsHold(cfg, b.deps, memo)) {
+      const deps: unknown[] = (rc.deps = []);
+      b = { ep: buildMapEntry(rc, e), deps };
+    }
+    cache.entries.set(e, b);
+    out.push(b.ep);
+  }
+  return { endpoints: out, cache };
+}
+
 export function buildEndpoints(ctx: EndpointContext): Endpoint[] {
-  const { cfg, uri } = ctx;
+  const { cfg } = ctx;
+  ctx = { uri: ctx.uri, cfg, version: ctx.version, versionValued: ctx.versionValued, deps: undefined };
   const out: Endpoint[] = [];
   const absorbed = new Set<CryptoMapEntry>();
   for (const itf of cfg.interfaces.values()) {
     if (!/^Tunnel\d/i.test(itf.name)) continue;
+    const r = buildTunnel(ctx, itf);
+    if (r.absorbed) absorbed.add(r.absorbed);
+    out.push(r.ep);
+  }
+  for (const e of cfg.cryptoMaps) {
+    // Dynamic maps only respond; GDOI group maps are not point-to-point IPsec.
+    if (absorbed.has(e) || e.dynamic || e.dynamicRef !== undefined || /^gdoi$/i.test(e.node.args[2]?.text ?? '')) continue;
+    out.push(buildMapEntry(ctx, e));
+  }
+  return out;
+}
+
+/** The endpoint of a Tunnel interface, and the crypto map entry it absorbed (if any). */
+function buildTunnel(ctx: EndpointContext, itf: Interface): { ep: Endpoint; absorbed?: CryptoMapEntry } {
+  const { uri } = ctx;
+  let absorbed: CryptoMapEntry | undefined;
+  {
     const words = tunnelModeWords(itf);
     const modeWords = words.join(' ');
     const family = modeFamily(words);
@@ -384,13 +608,13 @@ export function buildEndpoints(ctx: EndpointContext): Endpoint[] {
     if (itf.tunnelSource) {
       if (itf.tunnelSource.iface) {
         ep.localInterface = itf.tunnelSource.iface;
-        srcItf = cfg.interfaces.get(itf.tunnelSource.iface);
+        srcItf = look(ctx, 'interfaces', itf.tunnelSource.iface);
         const a = ifaceAddress(srcItf, family);
         if (a) ep.local = derived(ctx, a, `${family} address of ${itf.tunnelSource.iface} (tunnel source)`, itf.tunnelSource.range);
       } else {
         const a = parseAddress(itf.tunnelSource.text);
         if (a) ep.local = written(ctx, a.text, itf.tunnelSource.range);
-        srcItf = a ? indexOf(cfg).byAddress.get(a.text) : undefined;
+        srcItf = a ? lookIndex(ctx, 'byAddress', a.text) : undefined;
       }
     }
     if (itf.tunnelDestination) {
@@ -424,7 +648,7 @@ export function buildEndpoints(ctx: EndpointContext): Endpoint[] {
     const local = ep.local?.value;
     const remote = ep.remote && parseAddress(ep.remote.value) ? ep.remote.value : undefined;
     if (itf.protection) {
-      const prof = cfg.ipsecProfiles.get(itf.protection.name);
+      const prof = look(ctx, 'ipsecProfiles', itf.protection.name);
       if (prof) {
         const sel: TrafficSelector = encap === 'vti'
           ? { localSubnets: [family === 'ipv6' ? '::/0' : '0.0.0.0/0'], remoteSubnets: [family === 'ipv6' ? '::/0' : '0.0.0.0/0'] }
@@ -435,18 +659,21 @@ export function buildEndpoints(ctx: EndpointContext): Endpoint[] {
     } else if (encap === 'gre' || encap === 'ipip6' || encap === 'ip6ip6' || encap === 'ipip' || encap === 'sit') {
       const e = entryForTunnel(ctx, srcItf, family, local, remote);
       if (e) {
-        absorbed.add(e);
+        absorbed = e;
         ep.ipsec = buildBinding(ctx, e, `crypto map ${e.map} ${e.seq}`, e.nameRange, local, remote, entrySelector(ctx, e));
       }
     }
-    out.push(ep);
+    return { ep, absorbed };
   }
-  for (const e of cfg.cryptoMaps) {
-    // Dynamic maps only respond; GDOI group maps are not point-to-point IPsec.
-    if (absorbed.has(e) || e.dynamic || e.dynamicRef !== undefined || /^gdoi$/i.test(e.node.args[2]?.text ?? '')) continue;
+}
+
+/** The endpoint of a crypto map entry no tunnel absorbed. */
+function buildMapEntry(ctx: EndpointContext, e: CryptoMapEntry): Endpoint {
+  const { uri } = ctx;
+  {
     const name = `crypto map${e.ipv6 ? ' ipv6' : ''} ${e.map} ${e.seq}`;
     const ep: Endpoint = { id: `${uri}#${name}`, uri, range: { start: { line: e.node.line, character: 0 }, end: e.nameRange.end }, name, vendor: 'cisco-ios', version: ctx.versionValued };
-    const itf = mapInterface(cfg, e);
+    const itf = mapInterface(ctx, e);
     const peer = e.peers[0];
     const pa = peer ? parseAddress(peer.text) : undefined;
     const family: Family = e.ipv6 ? 'ipv6' : pa?.family ?? 'ipv4';
@@ -454,11 +681,10 @@ export function buildEndpoints(ctx: EndpointContext): Endpoint[] {
     if (itf) {
       ep.localInterface = itf.name;
       const a = ifaceAddress(itf, family);
-      if (a) ep.local = derived(ctx, a, `${family} address of ${itf.name} (crypto map bound there)`, (e.ipv6 ? itf.ipv6CryptoMap : itf.cryptoMap)?.range ?? cfg.mapLocalAddress.get(e.map)?.range);
+      if (a) ep.local = derived(ctx, a, `${family} address of ${itf.name} (crypto map bound there)`, (e.ipv6 ? itf.ipv6CryptoMap : itf.cryptoMap)?.range ?? look(ctx, 'mapLocalAddress', e.map)?.range);
     }
     if (peer) ep.remote = written(ctx, pa ? pa.text : peer.text, peer.range);
     ep.ipsec = buildBinding(ctx, e, `crypto map ${e.map} ${e.seq}`, e.nameRange, ep.local?.value, pa?.text, entrySelector(ctx, e));
-    out.push(ep);
+    return ep;
   }
-  return out;
 }

@@ -6,9 +6,9 @@ import type { DialectModule, ParseContext, ParsedFile } from '../../service/type
 import type { Endpoint, Valued } from '../../model/endpoint';
 import { emptyParsedFile } from '../../service/parsedFile';
 import { parseIos, type ParseTree } from './parser';
-import { extract, type IosConfig } from './objects';
+import { extractIncremental, type IosConfig } from './objects';
 import { ASSUMED_VERSION, parseIosVersion, type IosVersion } from './defaults';
-import { buildEndpoints } from './endpoints';
+import { buildEndpointsIncremental, type EndpointCache } from './endpoints';
 import { runChecks } from './checks';
 import { buildFolding, buildReferences, buildSymbols } from './symbols';
 import { hover } from './hover';
@@ -20,6 +20,8 @@ export interface IosTree {
   cfg: IosConfig;
   version: IosVersion;
   endpoints: Endpoint[];
+  /** The endpoints as built, for the next version (endpoints.ts). */
+  endpointCache?: EndpointCache;
 }
 
 /** Directive beats setting, setting beats the `version` line; the founding case's train otherwise. */
@@ -41,8 +43,10 @@ const IOS_HEAD = /^(!|version \d+\.\d+|Building configuration|Current configurat
 
 /**
  * Parses one document version. With the ParsedFile of the previous version of the same document,
- * only the top-level sections an edit touched are re-parsed (parser.ts), and an endpoint equal in
- * every field to the previous version's endpoint of the same id is that previous object, so the
+ * only the top-level sections an edit touched are re-parsed (parser.ts), the model is merged from
+ * the sections read once per root node (objects.ts, extractIncremental), only the endpoints whose
+ * inputs changed are built again (endpoints.ts, buildEndpointsIncremental), and an endpoint equal
+ * in every field to the previous version's endpoint of the same id is that previous object, so the
  * peer analysis (which caches by endpoint object) re-checks only the tunnels that changed. The
  * result equals a parse from scratch (test/unit/cisco-ios-incremental.test.ts).
  */
@@ -50,11 +54,18 @@ export function parseIosDocument(doc: TextDocument, ctx: ParseContext, previous?
   const file = emptyParsedFile(doc, 'cisco-ios');
   const prevTree = previous && previous.uri === doc.uri && previous.languageId === 'cisco-ios' ? (previous.tree as IosTree | undefined) : undefined;
   const parse = parseIos(file.text, prevTree?.parse);
-  const cfg = extract(parse);
+  const cfg = extractIncremental(parse, prevTree?.cfg);
   const { v, valued } = resolveVersion(parse, cfg, ctx, doc.uri);
-  let endpoints = buildEndpoints({ uri: doc.uri, cfg, version: v, versionValued: valued });
-  if (prevTree && prevTree.endpoints.length > 0) endpoints = reuseEqual(endpoints, prevTree.endpoints);
-  const tree: IosTree = { parse, cfg, version: v, endpoints };
+  const built = buildEndpointsIncremental({ uri: doc.uri, cfg, version: v, versionValued: valued }, prevTree?.endpointCache);
+  let endpoints = built.endpoints;
+  if (prevTree && prevTree.endpoints.length > 0) {
+    endpoints = reuseEqual(endpoints, prevTree.endpoints);
+    // The cache keeps the objects handed out (built.endpoints is in the cache's order).
+    let i = 0;
+    for (const b of built.cache.tunnels.values()) b.ep = endpoints[i++];
+    for (const b of built.cache.entries.values()) b.ep = endpoints[i++];
+  }
+  const tree: IosTree = { parse, cfg, version: v, endpoints, endpointCache: built.cache };
   file.tree = tree;
   file.endpoints = endpoints;
   file.findings = runChecks({ uri: doc.uri, cfg, tree: parse, version: v });

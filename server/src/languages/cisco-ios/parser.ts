@@ -6,6 +6,9 @@
 import { GLOBAL_TABLE, MODE_TABLES, SECTION_BREAKERS, type Kw, type ModeId } from './commands';
 import { directiveVersion, indentOf, isCommentLine, isNoiseLine, resolve, resolveWord, tokenize, type Token } from './lexer';
 
+/** Per-node cache slot of the model extraction (objects.ts); symbol-keyed, so JSON leaves it out. */
+export const SECTION: unique symbol = Symbol('section');
+
 export interface Node {
   line: number;
   indent: number;
@@ -28,6 +31,8 @@ export interface Node {
   parent?: Node;
   /** Last line of this node's section (itself when it has no children). */
   endLine: number;
+  /** What extraction read from this top-level section (objects.ts), once read. */
+  [SECTION]?: unknown;
 }
 
 export interface SkippedBlock {
@@ -244,6 +249,7 @@ function run(lines: string[], from: number, stopAt: ((line: number) => boolean) 
       children: [],
       parent: frame.node,
       endLine: i,
+      [SECTION]: undefined,
     };
     node.opens = opensMode(mode, node);
     if (mode === 'global' && node.path[0] === 'interface' && !node.negated) node.opens = 'interface';
@@ -395,7 +401,7 @@ function reparse(prev: ParseTree, lines: string[]): ParseTree | undefined {
       const copy = new Map<Node, Node>();
       const shifted: Node[] = [];
       for (const o of tailNodes) {
-        const c: Node = { ...o, line: o.line + delta, endLine: o.endLine + delta, children: [], parent: o.parent && copy.get(o.parent) };
+        const c: Node = { ...o, line: o.line + delta, endLine: o.endLine + delta, children: [], parent: o.parent && copy.get(o.parent), [SECTION]: undefined };
         copy.set(o, c);
         if (c.parent) c.parent.children.push(c);
         shifted.push(c);

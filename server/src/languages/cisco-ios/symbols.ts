@@ -91,9 +91,20 @@ export function buildReferences(cfg: IosConfig): SymbolRef[] {
 export function buildFolding(tree: ParseTree): FoldRange[] {
   const out: FoldRange[] = [];
   for (const n of tree.nodes) if (n.endLine > n.line) out.push({ startLine: n.line, endLine: n.endLine, kind: 'region' });
-  const seen = new Set(out.map((f) => `${f.startLine}:${f.endLine}`));
+  // Nodes are in line order, one per line, so `out` is sorted already; a block adds a range unless
+  // the command on its first line folds the same lines.
+  if (tree.blocks.length === 0) return out;
+  const nodeAt = new Map<number, Node>();
+  for (const b of tree.blocks) nodeAt.set(b.startLine, undefined as unknown as Node);
+  for (const n of tree.nodes) if (nodeAt.has(n.line)) nodeAt.set(n.line, n);
+  let added = false;
   for (const b of tree.blocks) {
-    if (b.endLine > b.startLine && !seen.has(`${b.startLine}:${b.endLine}`)) out.push({ startLine: b.startLine, endLine: b.endLine, kind: 'region' });
+    const n = nodeAt.get(b.startLine);
+    const folded = n !== undefined && n.endLine > n.line && n.endLine === b.endLine;
+    if (b.endLine > b.startLine && !folded) {
+      out.push({ startLine: b.startLine, endLine: b.endLine, kind: 'region' });
+      added = true;
+    }
   }
-  return out.sort((a, b) => a.startLine - b.startLine);
+  return added ? out.sort((a, b) => a.startLine - b.startLine) : out;
 }
