@@ -21,17 +21,8 @@ export const CORPUS = resolve(ROOT, '../shared/corpus');
 export const DIALECT_IDS = ['ipsec-conf', 'ipsec-secrets', 'cisco-ios', 'ifcfg', 'shellscript', 'systemd-netdev', 'nm-connection'] as const;
 export type DialectId = (typeof DIALECT_IDS)[number];
 
-/** A small, fast, seeded PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../helpers/prng';
+export { prng };
 
 function walk(dir: string, out: string[] = []): string[] {
   if (!existsSync(dir)) return out;

@@ -4,6 +4,7 @@
 // symbols, references and folding. Edits chain (each version is the previous of the next), so a
 // reused tree is itself reused again.
 import { test } from 'node:test';
+import { prng } from '../helpers/prng';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,17 +19,7 @@ import { genIos } from '../../bench/gen';
 
 const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'ios');
 
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = prng;
 
 /** Snippets that change the parser's state across lines: sections, exits, `end`, banners, blocks. */
 const SNIPPETS = [
