@@ -38,7 +38,7 @@ export function shareFolderTree(uriA: string, uriB: string): boolean {
 }
 
 /** How close two files are: the depth of their nearest common folder, and the levels up from each. */
-function treeDistance(uriA: string, uriB: string): { common: number; dist: number } | undefined {
+export function treeDistance(uriA: string, uriB: string): { common: number; dist: number } | undefined {
   const a = dirSegments(uriA);
   const b = dirSegments(uriB);
   let common = 0;

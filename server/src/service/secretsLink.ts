@@ -2,7 +2,7 @@
 // pair of IDs. Linking them gives the conn endpoint the key's digest (never the key) and the
 // secret's line, for psk-mismatch.
 import { findPsk } from '../languages/ipsec-secrets';
-import { shareFolderTree } from '../model/linuxMerge';
+import { treeDistance } from '../model/linuxMerge';
 import type { Endpoint } from '../model/endpoint';
 import type { ParsedFile } from './types';
 
@@ -16,7 +16,11 @@ export function linkSecrets(endpoints: Endpoint[], files: ParsedFile[]): Endpoin
     const remoteId = s.remoteId?.value ?? e.remote?.value;
     if (!localId || !remoteId) return e;
     // The nearest secrets file first: two hosts of one deployment each have their own.
-    const near = secrets.filter((x) => shareFolderTree(x.uri, e.uri)).sort((x, y) => commonDepth(y.uri, e.uri) - commonDepth(x.uri, e.uri));
+    const near = secrets
+      .map((f) => ({ f, d: treeDistance(f.uri, e.uri) }))
+      .filter((x) => x.d !== undefined)
+      .sort((x, y) => y.d!.common - x.d!.common)
+      .map((x) => x.f);
     for (const f of near) {
       const entry = findPsk(f.tree, localId, remoteId);
       if (entry?.pskDigest) {
@@ -27,10 +31,3 @@ export function linkSecrets(endpoints: Endpoint[], files: ParsedFile[]): Endpoin
   });
 }
 
-function commonDepth(a: string, b: string): number {
-  const x = a.split('/');
-  const y = b.split('/');
-  let i = 0;
-  while (i < x.length && i < y.length && x[i] === y[i]) i++;
-  return i;
-}
