@@ -10,8 +10,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DidOpenTextDocumentNotification } from 'vscode-languageserver-protocol/node';
 import { LanguageService } from '../server/src/service/languageService';
 import { nodeFileSystem, listFilesRecursively } from '../server/src/node/nodeFs';
-import { pathToUri } from '../server/src/service/uri';
-import { DEFAULT_SETTINGS } from '../server/src/service/types';
+import { pathToUri } from '../server/src/core/uri';
+import { DEFAULT_SETTINGS } from '../server/src/core/types';
 import { startServer } from '../test/helpers/lspClient';
 import { genSpoke, median, writeHubWorkspace, fmt } from './gen';
 

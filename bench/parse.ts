@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LanguageService } from '../server/src/service/languageService';
-import { DEFAULT_SETTINGS, type FileSystem } from '../server/src/service/types';
+import { DEFAULT_SETTINGS, type FileSystem } from '../server/src/core/types';
 import { genIos, genIpsecConf, median, fmt } from './gen';
 
 const RUNS = Number(process.argv[2] ?? 15);

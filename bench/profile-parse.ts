@@ -5,7 +5,7 @@
 // (a one-line change at the end); with --cold every run is a new document (a parse from scratch).
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LanguageService } from '../server/src/service/languageService';
-import { DEFAULT_SETTINGS } from '../server/src/service/types';
+import { DEFAULT_SETTINGS } from '../server/src/core/types';
 import { genIos, genIpsecConf } from './gen';
 
 const which = process.argv[2] ?? 'ios';

@@ -6,6 +6,7 @@ import { internetChecksum } from './checksum';
 import { type DecodeContext, field, hex16, type Next } from './context';
 import { etherTypeLabel } from './protocols';
 import type { GreSpec } from './types';
+import { Code } from '../server/src/core/codes';
 
 const F_CHECKSUM = 0x8000;
 const F_KEY = 0x2000;
@@ -52,7 +53,7 @@ export function decodeGre(ctx: DecodeContext, off: number, end: number): Next {
   if (flags & (F_CHECKSUM | 0x4000)) {
     need(b, o, 4, 'GRE checksum', end);
     good = internetChecksum(b, off, end) === 0;
-    if (flags & F_CHECKSUM && !good) ctx.notes.push({ code: 'bad-checksum', severity: 'warning', message: 'GRE checksum is incorrect', offset: o });
+    if (flags & F_CHECKSUM && !good) ctx.notes.push({ code: Code.badChecksum, severity: 'warning', message: 'GRE checksum is incorrect', offset: o });
     o += 4;
   }
   if (flags & F_KEY) {

@@ -6,6 +6,7 @@ import { internetChecksum } from './checksum';
 import { type DecodeContext, field, hex16, hex8, type Next } from './context';
 import { protoLabel } from './protocols';
 import type { Ipv4Spec } from './types';
+import { Code } from '../server/src/core/codes';
 
 export const IPV4_HEADER_LENGTH = 20;
 
@@ -70,7 +71,7 @@ export function decodeIpv4(ctx: DecodeContext, off: number, end: number): Next {
   if (ihl > IPV4_HEADER_LENGTH) fields.push(field('Options', off + 20, ihl - 20, ihl - 20 + ' bytes'));
   return fields;
   });
-  if (!good) ctx.notes.push({ code: 'bad-checksum', severity: 'warning', message: `IPv4 header checksum ${hex16(csum)} is incorrect`, offset: off + 10 });
+  if (!good) ctx.notes.push({ code: Code.badChecksum, severity: 'warning', message: `IPv4 header checksum ${hex16(csum)} is incorrect`, offset: off + 10 });
   ctx.ipFamily = 4;
   ctx.ipSrc = off + 12;
   ctx.ipDst = off + 16;

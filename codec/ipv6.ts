@@ -6,6 +6,7 @@ import { concat, need, put16, put32, toHex, TruncatedError, u16, u32 } from './b
 import { type DecodeContext, field, hex32, hex8, type Next } from './context';
 import { IPPROTO, protoLabel } from './protocols';
 import type { Field, FragmentSpec, Ipv6Option, Ipv6OptionsSpec, Ipv6Spec, RoutingSpec } from './types';
+import { Code } from '../server/src/core/codes';
 
 export const IPV6_HEADER_LENGTH = 40;
 export const OPT_PAD1 = 0;
@@ -161,7 +162,7 @@ function readOptions(b: Uint8Array, off: number, len: number, avail: number, wha
     }
     if (o + 1 === off + len) {
       // a lone non-Pad1 byte at the very end: tolerated (as Wireshark does), the header length is known
-      notes?.push({ code: 'malformed-option', severity: 'warning', offset: o, message: `${what}: option ${hex8(t)} in the last byte has no length` });
+      notes?.push({ code: Code.malformedOption, severity: 'warning', offset: o, message: `${what}: option ${hex8(t)} in the last byte has no length` });
       fields?.push(field(`Option ${hex8(t)} (no length)`, o, 1, ''));
       o += 1;
       continue;

@@ -16,6 +16,7 @@ import { decodeFragment, decodeIpv6, decodeOptionsHeader, decodeRouting, encodeF
 import { ETHERTYPE, IPPROTO, protoLabel } from './protocols';
 import { decodeIcmp, decodeTcp, decodeUdp, encodeIcmp, encodeTcp, encodeUdp } from './transport';
 import type { DecodedPacket, Field, LayerSpec } from './types';
+import { Code } from '../server/src/core/codes';
 
 export { type DecodeOptions } from './context';
 
@@ -179,7 +180,7 @@ function decodeEsp(ctx: DecodeContext, off: number, end: number): Next {
     if (end > off + ESP_HEADER_LENGTH) ctx.layer('esp-encrypted', off + 8, end - off - 8, () => [field('Encrypted Data', off + 8, end - off - 8, `${end - off - 8} bytes`)]);
     ctx.esp ??= { spi, seq, decrypted: false };
     if (sa && !crypto) ctx.errors.push('an SA matches but no crypto provider was given');
-    if (destOptsBefore) ctx.notes.push({ code: 'encaplimit-transport-interop', severity: 'warning', offset: prev.offset, message: FOUNDING_CASE.replace('transport-mode ESP', 'ESP (mode unknown without the SA; transport mode is the founding case)') });
+    if (destOptsBefore) ctx.notes.push({ code: Code.encaplimitTransportInterop, severity: 'warning', offset: prev.offset, message: FOUNDING_CASE.replace('transport-mode ESP', 'ESP (mode unknown without the SA; transport mode is the founding case)') });
     return undefined;
   }
   const enc = ENC_ALGORITHMS[sa.enc];
@@ -196,7 +197,7 @@ function decodeEsp(ctx: DecodeContext, off: number, end: number): Next {
     if (icvStart > ctStart) ctx.layer('esp-encrypted', ctStart, icvStart - ctStart, () => [field('Encrypted Data', ctStart, icvStart - ctStart, `${icvStart - ctStart} bytes`)]);
     icvLayer(ctx, icvLen, icvStart, ctStart, end, icvStatus);
     ctx.errors.push(opened.error ?? 'ESP could not be opened');
-    if (opened.icvGood === false) ctx.notes.push({ code: 'icv-bad', severity: 'error', offset: icvStart, message: `ESP ICV does not verify for SPI ${hex32(spi)} (wrong keys or a corrupted packet)` });
+    if (opened.icvGood === false) ctx.notes.push({ code: Code.icvBad, severity: 'error', offset: icvStart, message: `ESP ICV does not verify for SPI ${hex32(spi)} (wrong keys or a corrupted packet)` });
     return undefined;
   }
   const pt = opened.plaintext;
@@ -213,12 +214,12 @@ function decodeEsp(ctx: DecodeContext, off: number, end: number): Next {
   const innerEnd = ctStart + pt.length - 2 - padLen;
   for (let i = 0; i < padLen; i++) {
     if (pt[pt.length - 2 - padLen + i] !== i + 1) {
-      ctx.notes.push({ code: 'esp-padding', severity: 'info', offset: innerEnd + i, message: 'ESP padding is not the default 1, 2, 3, … sequence' });
+      ctx.notes.push({ code: Code.espPadding, severity: 'info', offset: innerEnd + i, message: 'ESP padding is not the default 1, 2, 3, … sequence' });
       break;
     }
   }
   if (destOptsBefore && mode === 'transport') {
-    ctx.notes.push({ code: 'encaplimit-transport-interop', severity: 'error', offset: prev.offset, message: FOUNDING_CASE });
+    ctx.notes.push({ code: Code.encaplimitTransportInterop, severity: 'error', offset: prev.offset, message: FOUNDING_CASE });
   }
   const wasIn = ctx.inEsp;
   ctx.inEsp = true;

@@ -5,6 +5,7 @@ import { internetChecksum, onesSum, pseudoHeaderSum } from './checksum';
 import { type DecodeContext, field, hex16, hex32, type IpAddrs, type Next } from './context';
 import { IPPROTO } from './protocols';
 import type { IcmpSpec, TcpSpec, UdpSpec } from './types';
+import { Code } from '../server/src/core/codes';
 
 function pseudo(ip: IpAddrs | undefined, proto: number, length: number): number {
   return ip ? pseudoHeaderSum(ip.src, ip.dst, proto, length) : 0;
@@ -56,7 +57,7 @@ export function encodeIcmp(spec: IcmpSpec, payload: Uint8Array, ip: IpAddrs | un
 
 /** The note of a checksum that does not verify (pushed while decoding, before the layer). */
 function checksumNote(ctx: DecodeContext, what: string, at: number, good: boolean | undefined, value: number): void {
-  if (good === false) ctx.notes.push({ code: 'bad-checksum', severity: 'warning', message: `${what} checksum ${hex16(value)} is incorrect`, offset: at });
+  if (good === false) ctx.notes.push({ code: Code.badChecksum, severity: 'warning', message: `${what} checksum ${hex16(value)} is incorrect`, offset: at });
 }
 
 function checksumField(at: number, good: boolean | undefined, value: number) {

@@ -1,5 +1,6 @@
 // The codec's two vocabularies: LayerSpec (what to build, outermost first) and Layer/Field (what was
 // read, with absolute byte offsets). Layer names are the protocols' usual names, as DESIGN asks.
+import type { FindingCode } from '../server/src/core/codes';
 
 import type { EspSa } from './espAlgorithms';
 
@@ -147,7 +148,7 @@ export interface Layer {
 
 /** Something a reader of the packet must know (the founding case, a bad checksum, …). */
 export interface PacketNote {
-  code: string;
+  code: FindingCode;
   severity: 'error' | 'warning' | 'info';
   message: string;
   offset?: number;

@@ -9,6 +9,7 @@ import { internetChecksum } from './checksum';
 import { decodePacket, LINKTYPE } from './packet';
 import { IPPROTO } from './protocols';
 import type { DecodedPacket, Layer, PacketNote } from './types';
+import { Code } from '../server/src/core/codes';
 
 export interface PacketView {
   title: string;
@@ -98,7 +99,7 @@ export function ciscoMisparseView(p: DecodedPacket): PacketView | undefined {
   fixLengths(out, 0, 'ipv6');
   const v = view('As the Cisco peer mis-parses it (next header set to the ESP payload, Destination Options bytes left in front)', out);
   v.notes.unshift({
-    code: 'encaplimit-transport-interop',
+    code: Code.encaplimitTransportInterop,
     severity: 'error',
     offset: 40,
     message: `the peer reads the ${opts.length}-byte Destination Options header as the start of protocol ${parts.nextHeader}; the real header follows at offset ${40 + opts.length} and the packet is dropped`,

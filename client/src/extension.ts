@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { PreviewManager } from './preview/panel';
-import { LAYOUT_REQUEST, PREVIEW_VIEW_TYPE, SHOW_PACKET_LAYOUT_COMMAND, type LayoutRequestParams, type LayoutResponse, type PreviewState } from './preview/protocol';
+import { LAYOUT_REQUEST, PREVIEW_VIEW_TYPE, SHOW_PACKET_LAYOUT_COMMAND, type LayoutRequestParams, type LayoutResponse, type PreviewState } from '../../server/src/protocol/preview';
 import { PeerStatusBar, type Requester } from './statusBar';
 import { checkWorkspace, pairWith } from './commands';
 import { REINDEX_REQUEST } from './protocol';

@@ -4,4 +4,4 @@ export const PEER_INFO_REQUEST = 'tunnelLens/peerInfo';
 export const ENDPOINTS_REQUEST = 'tunnelLens/endpoints';
 export const REINDEX_REQUEST = 'tunnelLens/reindex';
 
-export type { EndpointInfo, PeerInfo, PeerInfoParams, ReindexResult } from '../../server/src/lspPeerInfo';
+export type { EndpointInfo, PeerInfo, PeerInfoParams, ReindexResult } from '../../server/src/lsp/peerInfo';

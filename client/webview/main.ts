@@ -1,7 +1,7 @@
 // The packet-layout preview's browser script. It reads the initial state from the page's data-*
 // attribute (or the state VS Code kept for a restored panel), draws the views with the codec and
 // talks to the extension host in typed messages (client/src/preview/protocol.ts).
-import type { FromWebviewMessage, LayoutResponse, PreviewEndpoint, PreviewSource, PreviewState, ToWebviewMessage } from '../src/preview/protocol';
+import type { FromWebviewMessage, LayoutResponse, PreviewEndpoint, PreviewSource, PreviewState, ToWebviewMessage } from '../../server/src/protocol/preview';
 import { basename, clear, h } from './dom';
 import { renderView } from './render';
 import { computeViews } from './views';

@@ -2,7 +2,7 @@
 // pure parts (no crypto here: layout() then leaves the ESP payload in clear, with offsets and
 // fields exact; the "as sent" hex dump shows the server's real encrypted bytes instead).
 import { ciscoMisparseView, decryptedView, fromHex, layout, maxInnerPacket, type Layer, type LayoutResult, type PacketNote, type TunnelStack } from '../../codec';
-import type { LayoutResponse, PreviewSample } from '../src/preview/protocol';
+import type { LayoutResponse, PreviewSample } from '../../server/src/protocol/preview';
 
 export interface OverheadRow {
   name: string;

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseText } from '../fixtures/cisco-ios/parse';
 import type { IosTree } from '../../server/src/languages/cisco-ios';
-import type { ParsedFile } from '../../server/src/service/types';
+import type { ParsedFile } from '../../server/src/core/types';
 
 const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'ios');
 const PER_FILE_LIMIT_MS = 5000;

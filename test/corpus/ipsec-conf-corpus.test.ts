@@ -9,8 +9,8 @@ import { join, resolve } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { dialect } from '../../server/src/languages/ipsec-conf';
 import { allFindings } from '../../server/src/languages/ipsec-conf/checks';
-import { DEFAULT_SETTINGS, type FileSystem, type ParseContext } from '../../server/src/service/types';
-import { pathToUri, uriToPath } from '../../server/src/service/uri';
+import { DEFAULT_SETTINGS, type FileSystem, type ParseContext } from '../../server/src/core/types';
+import { pathToUri, uriToPath } from '../../server/src/core/uri';
 
 const CORPUS = resolve(__dirname, '../../../shared/corpus');
 

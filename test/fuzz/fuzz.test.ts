@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { HoverRequest } from 'vscode-languageserver-protocol/node';
 import { LanguageService } from '../../server/src/service/languageService';
-import { DEFAULT_SETTINGS } from '../../server/src/service/types';
+import { DEFAULT_SETTINGS } from '../../server/src/core/types';
 import { startServer } from '../helpers/lspClient';
 import { DIALECT_IDS, fuzzDialect, fuzzPcap, loadPcapSeeds, loadSeeds, mutate, prng } from './harness';
 

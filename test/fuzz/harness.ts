@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LanguageService } from '../../server/src/service/languageService';
-import { DEFAULT_SETTINGS, type FileSystem } from '../../server/src/service/types';
+import { DEFAULT_SETTINGS, type FileSystem } from '../../server/src/core/types';
 import { fromHex } from '../../codec/bytes';
 import { nodeCrypto } from '../../codec/crypto-node';
 import type { EspSa } from '../../codec/espAlgorithms';

@@ -1,6 +1,6 @@
 // Builds Endpoint objects for rule tests: a complete, matching founding-case pair by default, each
 // test changes the one value it is about.
-import type { Endpoint, Proposal, Valued } from '../../server/src/model/endpoint';
+import type { Endpoint, Proposal, Valued } from '../../server/src/core/endpoint';
 
 const range = (line: number) => ({ start: { line, character: 0 }, end: { line, character: 10 } });
 export const written = <T>(value: T, uri: string, line: number): Valued<T> => ({ value, source: 'written', uri, range: range(line) });

@@ -4,8 +4,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LanguageService } from '../../server/src/service/languageService';
-import { DEFAULT_SETTINGS, type Finding, type Fix, type FileSystem, type Settings } from '../../server/src/service/types';
-import { pathToUri } from '../../server/src/service/uri';
+import { DEFAULT_SETTINGS, type Finding, type Fix, type FileSystem, type Settings } from '../../server/src/core/types';
+import { pathToUri } from '../../server/src/core/uri';
 
 export type Files = Map<string, string>;
 

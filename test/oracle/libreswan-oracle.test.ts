@@ -12,8 +12,8 @@ import { dialect } from '../../server/src/languages/ipsec-conf';
 import { allFindings } from '../../server/src/languages/ipsec-conf/checks';
 import { formatProposal, parseProposals, type ProposalKind } from '../../server/src/languages/ipsec-conf/proposals';
 import { detectTarget } from '../../server/src/languages/ipsec-conf/version';
-import { DEFAULT_SETTINGS } from '../../server/src/service/types';
-import { pathToUri } from '../../server/src/service/uri';
+import { DEFAULT_SETTINGS } from '../../server/src/core/types';
+import { pathToUri } from '../../server/src/core/uri';
 
 const ADDCONN = '/usr/libexec/ipsec/addconn';
 const ALGPARSE = '/usr/libexec/ipsec/algparse';

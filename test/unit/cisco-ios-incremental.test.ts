@@ -13,7 +13,7 @@ import { parseIosDocument, type IosTree } from '../../server/src/languages/cisco
 import { parseIos } from '../../server/src/languages/cisco-ios/parser';
 import { extract } from '../../server/src/languages/cisco-ios/objects';
 import { buildEndpoints } from '../../server/src/languages/cisco-ios/endpoints';
-import type { ParsedFile } from '../../server/src/service/types';
+import type { ParsedFile } from '../../server/src/core/types';
 import { ctxWith } from '../fixtures/cisco-ios/parse';
 import { genIos } from '../../bench/gen';
 

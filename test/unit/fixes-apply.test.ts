@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { analyseFiles, applyFix, readFolder } from '../helpers/memoryWorkspace';
-import type { Finding } from '../../server/src/service/types';
+import type { Finding } from '../../server/src/core/types';
 
 const REPO = resolve(__dirname, '../..');
 const VALIDITY_CODES = new Set(['syntax-error', 'unknown-keyword', 'invalid-value', 'duplicate-key', 'undefined-reference', 'version-incompatible', 'config-ignored']);

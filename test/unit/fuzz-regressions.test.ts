@@ -4,10 +4,10 @@ import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LanguageService } from '../../server/src/service/languageService';
 import { analysePeers } from '../../server/src/service/peers';
-import { joinUri } from '../../server/src/service/uri';
-import { buildRegistry } from '../../server/src/checks/registry';
-import { DEFAULT_SETTINGS, type ParsedFile } from '../../server/src/service/types';
-import type { Endpoint } from '../../server/src/model/endpoint';
+import { joinUri } from '../../server/src/core/uri';
+import { buildRegistry } from '../../server/src/service/registry';
+import { DEFAULT_SETTINGS, type ParsedFile } from '../../server/src/core/types';
+import type { Endpoint } from '../../server/src/core/endpoint';
 
 const noFs = { readFile: () => undefined, readDirectory: () => undefined };
 

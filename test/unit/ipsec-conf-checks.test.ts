@@ -1,7 +1,7 @@
 // Per-file findings: codes, severities, ranges and fixes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Finding } from '../../server/src/service/types';
+import type { Finding } from '../../server/src/core/types';
 import { parseMarked } from './ipsec-conf-helpers';
 
 const L410 = { libreswan: '4.10' };

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { dialect } from '../../server/src/languages/ipsec-conf';
 import { allFindings } from '../../server/src/languages/ipsec-conf/checks';
-import { pathToUri } from '../../server/src/service/uri';
+import { pathToUri } from '../../server/src/core/uri';
 import { ctx, diskFs, parseMarked, parseText } from './ipsec-conf-helpers';
 
 const FIX = resolve(__dirname, '../fixtures/ipsec-conf');

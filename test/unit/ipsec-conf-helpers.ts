@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { dialect } from '../../server/src/languages/ipsec-conf';
 import { allFindings } from '../../server/src/languages/ipsec-conf/checks';
-import { DEFAULT_SETTINGS, type FileSystem, type Finding, type ParsedFile, type VersionSettings } from '../../server/src/service/types';
-import { pathToUri, uriToPath } from '../../server/src/service/uri';
+import { DEFAULT_SETTINGS, type FileSystem, type Finding, type ParsedFile, type VersionSettings } from '../../server/src/core/types';
+import { pathToUri, uriToPath } from '../../server/src/core/uri';
 import { mark, type Marked } from '../helpers/markers';
 
 export const noFs: FileSystem = { readFile: () => undefined, readDirectory: () => undefined };

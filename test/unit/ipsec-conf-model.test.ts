@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseText, parseMarked } from './ipsec-conf-helpers';
 import { detectTarget } from '../../server/src/languages/ipsec-conf/version';
-import { DEFAULT_SETTINGS } from '../../server/src/service/types';
-import { pathToUri } from '../../server/src/service/uri';
+import { DEFAULT_SETTINGS } from '../../server/src/core/types';
+import { pathToUri } from '../../server/src/core/uri';
 
 const FOUNDING = resolve(__dirname, '../../samples/founding-case/linux/ipsec.conf');
 

@@ -4,7 +4,7 @@ import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { DEFAULT_SETTINGS, type DialectModule, type ParseContext, type ParsedFile, type Settings } from '../../server/src/service/types';
+import { DEFAULT_SETTINGS, type DialectModule, type ParseContext, type ParsedFile, type Settings } from '../../server/src/core/types';
 
 export const FIXTURES = resolve(__dirname, '../fixtures/linux');
 export const SAMPLES = resolve(__dirname, '../../samples');
@@ -24,12 +24,12 @@ export function ctxWith(settings: Partial<Settings> = {}): ParseContext {
   return { settings: { ...DEFAULT_SETTINGS, ...settings }, fs: diskFs };
 }
 
-export function parseFile(dialect: DialectModule, path: string, ctx = ctxWith()): ParsedFile {
+export function parseFile<T>(dialect: DialectModule<T>, path: string, ctx = ctxWith()): ParsedFile<T> {
   const uri = URI.file(path).toString();
   return dialect.parse(TextDocument.create(uri, dialect.id, 1, readFileSync(path, 'utf8')), ctx);
 }
 
-export function parseText(dialect: DialectModule, text: string, name = '/virtual/ifcfg-x', ctx = ctxWith()): ParsedFile {
+export function parseText<T>(dialect: DialectModule<T>, text: string, name = '/virtual/ifcfg-x', ctx = ctxWith()): ParsedFile<T> {
   return dialect.parse(TextDocument.create(URI.file(name).toString(), dialect.id, 1, text), ctx);
 }
 

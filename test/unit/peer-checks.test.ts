@@ -4,13 +4,13 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { PEER_CHECKS } from '../../server/src/checks/peer';
 import type { PeerFinding, PeerPair } from '../../server/src/checks/peerTypes';
-import type { Endpoint } from '../../server/src/model/endpoint';
-import { DEFAULT_SETTINGS } from '../../server/src/service/types';
+import type { Endpoint } from '../../server/src/core/endpoint';
+import { DEFAULT_SETTINGS } from '../../server/src/core/types';
 import { defaulted, iosEndpoint, linuxEndpoint, prop, written, CONN_URI, IOS_URI, LINUX_URI } from '../helpers/endpoints';
 
 function run(a: Endpoint, b: Endpoint | undefined, code: string): PeerFinding[] {
   const out: PeerFinding[] = [];
-  const check = PEER_CHECKS.find((c) => c.code === code);
+  const check = PEER_CHECKS.find((c) => c.codes.includes(code as never));
   assert.ok(check, `no check registered for ${code}`);
   const ctx = { settings: DEFAULT_SETTINGS, workspaceHasPairs: true };
   if (b) check.run({ a, b, pairedBy: 'address' } as PeerPair, ctx, (f) => out.push(f));
@@ -20,9 +20,10 @@ function run(a: Endpoint, b: Endpoint | undefined, code: string): PeerFinding[] 
 
 test('the matching founding-case pair raises nothing but the founding case itself', () => {
   for (const c of PEER_CHECKS) {
-    const found = run(linuxEndpoint(), iosEndpoint(), c.code);
-    if (c.code === 'encaplimit-transport-interop' || c.code === 'lifetime-mismatch') continue;
-    assert.deepEqual(found.map((f) => f.message), [], c.code);
+    const [code] = c.codes;
+    const found = run(linuxEndpoint(), iosEndpoint(), code);
+    if (code === 'encaplimit-transport-interop' || code === 'lifetime-mismatch') continue;
+    assert.deepEqual(found.map((f) => f.message), [], code);
   }
 });
 
@@ -183,7 +184,7 @@ test('outer-family-mismatch, peer-address-mismatch, lifetime-mismatch, peer-unpa
   const wrong = iosEndpoint();
   wrong.remote = written('2001:db8:a::99', IOS_URI, 23);
   const out: PeerFinding[] = [];
-  PEER_CHECKS.find((c) => c.code === 'peer-address-mismatch')!.run(
+  PEER_CHECKS.find((c) => c.codes.includes('peer-address-mismatch'))!.run(
     { a: linuxEndpoint(), b: wrong, pairedBy: 'address-half' },
     { settings: DEFAULT_SETTINGS, workspaceHasPairs: true },
     (x) => out.push(x),
@@ -245,7 +246,7 @@ test('peer-address-mismatch: not on a tunnel-lens.json pair (NAT: the addresses 
   const natted = iosEndpoint();
   natted.remote = written('2001:db8:a::99', IOS_URI, 23);
   const out: PeerFinding[] = [];
-  PEER_CHECKS.find((c) => c.code === 'peer-address-mismatch')!.run(
+  PEER_CHECKS.find((c) => c.codes.includes('peer-address-mismatch'))!.run(
     { a: linuxEndpoint(), b: natted, pairedBy: 'pairing-file' },
     { settings: DEFAULT_SETTINGS, workspaceHasPairs: true },
     (x) => out.push(x),

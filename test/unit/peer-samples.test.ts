@@ -10,8 +10,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { loadWorkspace } from '../../server/src/cli/workspaceLoader';
 import { PEER_CHECKS } from '../../server/src/checks/peer';
-import { DEFAULT_SETTINGS, type Finding, type Severity } from '../../server/src/service/types';
-import { uriToPath } from '../../server/src/service/uri';
+import { DEFAULT_SETTINGS, type Finding, type Severity } from '../../server/src/core/types';
+import { uriToPath } from '../../server/src/core/uri';
 
 const SAMPLES = resolve(__dirname, '../../samples');
 const PAIRS = join(SAMPLES, 'pairs');
@@ -374,7 +374,7 @@ for (const c of CASES) {
 
 test('every cross-peer code has a raise/ok sample pair, and every sample folder is in the table', () => {
   const covered = new Set(CASES.map((c) => c.code));
-  assert.deepEqual(PEER_CHECKS.map((c) => c.code).filter((c) => !covered.has(c)), []);
+  assert.deepEqual(PEER_CHECKS.flatMap((c) => c.codes).filter((c) => !covered.has(c)), []);
   const inTable = new Set(CASES.filter((c) => !c.dir).flatMap((c) => [c.variant, ...(c.ok ?? [`${c.variant}-ok`])].map((v) => `${c.code}/${v}`)));
   const onDisk = readdirSync(PAIRS).flatMap((code) => readdirSync(join(PAIRS, code)).filter((v) => statSync(join(PAIRS, code, v)).isDirectory()).map((v) => `${code}/${v}`));
   assert.deepEqual(onDisk.filter((v) => !inTable.has(v)), [], 'sample folders without a test');

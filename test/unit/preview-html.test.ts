@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { escapeHtml, makeNonce, previewCsp, renderPreviewHtml } from '../../client/src/preview/html';
-import type { LayoutResponse } from '../../client/src/preview/protocol';
+import type { LayoutResponse } from '../../server/src/protocol/preview';
 import { foundingCase, hostileNames, XSS } from '../webview/fixtures';
 
 const NONCE = 'AbCdEf0123456789XyZ';

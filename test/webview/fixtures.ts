@@ -1,8 +1,8 @@
 // Layout responses for the webview tests, built by the real server-side builder from hand-made
 // endpoints (the founding-case pair of test/helpers/endpoints.ts and variants of it).
-import { buildLayoutResponse } from '../../server/src/lspLayout';
-import type { LayoutResponse } from '../../client/src/preview/protocol';
-import type { Endpoint } from '../../server/src/model/endpoint';
+import { buildLayoutResponse } from '../../server/src/lsp/layout';
+import type { LayoutResponse } from '../../server/src/protocol/preview';
+import type { Endpoint } from '../../server/src/core/endpoint';
 import { iosEndpoint, linuxEndpoint, written } from '../helpers/endpoints';
 
 export const XSS = '<img src=x onerror=alert(1)>';

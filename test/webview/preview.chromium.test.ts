@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { renderPreviewHtml } from '../../client/src/preview/html';
-import type { LayoutResponse } from '../../client/src/preview/protocol';
+import type { LayoutResponse } from '../../server/src/protocol/preview';
 import { fixedCase, foundingCase, hostileNames, linuxToLinux, XSS } from './fixtures';
 
 const CHROMIUM = '/usr/bin/chromium';

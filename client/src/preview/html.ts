@@ -2,7 +2,7 @@
 // WebviewResourceProvider idea): no vscode import, so tests render the very same page in Chromium.
 // Strict CSP: nothing but the extension's own stylesheet and the nonce'd script; the initial data
 // travels in a data-* attribute, never in inline script.
-import type { LayoutResponse, PreviewSource } from './protocol';
+import type { LayoutResponse, PreviewSource } from '../../../server/src/protocol/preview';
 
 export interface PreviewHtmlOptions {
   /** webview.cspSource (or a test origin). */

@@ -14,7 +14,7 @@ import {
   type PreviewSource,
   type PreviewState,
   type ToWebviewMessage,
-} from './protocol';
+} from '../../../server/src/protocol/preview';
 
 export type LayoutRequester = (params: LayoutRequestParams) => Promise<LayoutResponse | null | undefined>;
 

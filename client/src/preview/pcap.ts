@@ -4,7 +4,7 @@ import { fromHex } from '../../../codec/bytes';
 import { encodeEthernet } from '../../../codec/ethernet';
 import { LINKTYPE } from '../../../codec/packet';
 import { writePcap } from '../../../codec/pcap';
-import type { PreviewSample } from './protocol';
+import type { PreviewSample } from '../../../server/src/protocol/preview';
 
 export function samplePcap(sample: PreviewSample, outer: 'ipv4' | 'ipv6'): Uint8Array {
   const ip = fromHex(sample.hex);

@@ -1,6 +1,6 @@
-import type { Endpoint } from '../model/endpoint';
-import type { FindingCode } from '../model/findingCodes';
-import type { Fix, RelatedInfo, Settings, Severity } from '../service/types';
+import type { Endpoint } from '../core/endpoint';
+import type { FindingCode } from '../core/codes';
+import type { Fix, RelatedInfo, Settings, Severity } from '../core/types';
 import type { Range } from 'vscode-languageserver-types';
 
 /** Two endpoints that are believed to be the two ends of one tunnel. */
@@ -32,7 +32,10 @@ export interface PeerCheckContext {
 
 /** A rule over one pair; it reports on either side (usually the line that causes it). */
 export interface PeerCheck {
-  code: FindingCode;
+  /** Stable name for logs and the registry: 'peer/mtu-mismatch'. */
+  id: string;
+  /** Every code it may report (the registry refuses any other). */
+  codes: readonly FindingCode[];
   run(pair: PeerPair, ctx: PeerCheckContext, report: (f: PeerFinding) => void): void;
   /** For rules that also apply to an endpoint with no peer in the workspace. */
   runUnpaired?(endpoint: Endpoint, ctx: PeerCheckContext, report: (f: PeerFinding) => void): void;

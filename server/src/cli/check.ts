@@ -1,6 +1,6 @@
 // `tunnel-lens check`: the same findings as the editor, as text, JSON or SARIF.
 import { sortFindings } from '../service/findings';
-import type { Finding } from '../service/types';
+import type { Finding } from '../core/types';
 import { formatFlag, parseArgs, type Subcommand } from './common';
 import { displayPath, loadWorkspace, settingsFromFlags, VERSION_FLAGS, type LoadedWorkspace } from './workspaceLoader';
 import { toSarif } from './sarif';
@@ -31,7 +31,7 @@ function textFinding(ws: LoadedWorkspace, f: Finding): string {
 export const run: Subcommand = (args, io) => {
   const p = parseArgs(args, ['format', ...VERSION_FLAGS]);
   const format = formatFlag(p, ['text', 'json', 'sarif'], 'text');
-  const ws = loadWorkspace(p.positionals, settingsFromFlags(p));
+  const ws = loadWorkspace(p.positionals, settingsFromFlags(p), (line) => io.stderr(line + '\n'));
   const findings = sortFindings(ws.uris.flatMap((u) => ws.service.findings(u)));
   if (format === 'json') {
     io.stdout(JSON.stringify({ findings: findings.map((f) => jsonFinding(ws, f)) }, null, 2) + '\n');

@@ -13,6 +13,7 @@ import { readCapture } from '../../../codec/pcap';
 import type { DecodedPacket } from '../../../codec/types';
 import { parseEncryption, parseIntegrity } from './algorithmNames';
 import { CliError, type CliIo, formatFlag, parseArgs, type Subcommand } from './common';
+import { Code } from '../core/codes';
 
 function parseSpi(text: string): number {
   const t = text.trim();
@@ -79,7 +80,7 @@ export const run: Subcommand = (args: string[], io: CliIo) => {
     decrypted: decoded.filter((x) => x.d.esp?.decrypted).length,
     icvGood: decoded.filter((x) => x.d.esp?.icvGood === true).length,
     icvBad: decoded.filter((x) => x.d.esp?.icvGood === false).length,
-    foundingCase: decoded.filter((x) => x.d.notes.some((n) => n.code === 'encaplimit-transport-interop')).length,
+    foundingCase: decoded.filter((x) => x.d.notes.some((n) => n.code === Code.encaplimitTransportInterop)).length,
     withErrors: decoded.filter((x) => x.d.errors.length > 0).length,
   };
   const hasError = decoded.some((x) => x.d.notes.some((n) => n.severity === 'error'));

@@ -1,7 +1,7 @@
 // `tunnel-lens endpoints`: the normalized model, for users and tests. Every value carries where it
 // came from (file:line, or the version rule that defaulted it). Secrets never appear: a PSK shows
 // only as "set".
-import type { Endpoint, Origin, Valued } from '../model/endpoint';
+import type { Endpoint, Origin, Valued } from '../core/endpoint';
 import { proposalsText } from '../model/negotiation';
 import { formatFlag, parseArgs, type Subcommand } from './common';
 import { displayPath, loadWorkspace, settingsFromFlags, VERSION_FLAGS, type LoadedWorkspace } from './workspaceLoader';
@@ -71,7 +71,7 @@ function textEndpoint(ws: LoadedWorkspace, e: Endpoint): string {
 export const run: Subcommand = (args, io) => {
   const p = parseArgs(args, ['format', ...VERSION_FLAGS]);
   const format = formatFlag(p, ['text', 'json'], 'text');
-  const ws = loadWorkspace(p.positionals, settingsFromFlags(p));
+  const ws = loadWorkspace(p.positionals, settingsFromFlags(p), (line) => io.stderr(line + '\n'));
   const endpoints = ws.service.endpoints();
   const pairs = ws.service.pairs();
   if (format === 'json') {

@@ -1,9 +1,8 @@
 // SARIF 2.1.0 as GitHub code scanning takes it: one run, one rule per finding code, 1-based
 // regions, related locations for the peer's line, and fixes as artifact changes.
 import type * as Sarif from 'sarif';
-import { CODE_INFO } from '../checks/codeInfo';
-import { ALL_CODES } from '../model/findingCodes';
-import type { Finding, Severity } from '../service/types';
+import { ALL_CODES, codeInfo, docsAnchor, DOCS_BASE_URL, isConfigCode } from '../core/codes';
+import type { Finding, Severity } from '../core/types';
 
 const LEVEL: Record<Severity, Sarif.Result.level> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
@@ -12,13 +11,13 @@ function region(r: Finding['range']): Sarif.Region {
 }
 
 export function toSarif(findings: Finding[], pathOf: (uri: string) => string): Sarif.Log {
-  const rules: Sarif.ReportingDescriptor[] = ALL_CODES.map((code) => ({
+  const rules: Sarif.ReportingDescriptor[] = ALL_CODES.filter(isConfigCode).map((code) => ({
     id: code,
-    shortDescription: { text: CODE_INFO[code].title },
-    helpUri: `https://github.com/tunnel-lens/tunnel-lens/blob/main/docs/checks.md#${code}`,
-    defaultConfiguration: { level: LEVEL[CODE_INFO[code].severity] },
+    shortDescription: { text: codeInfo(code).title },
+    helpUri: DOCS_BASE_URL + docsAnchor(code),
+    defaultConfiguration: { level: LEVEL[codeInfo(code).severity] },
   }));
-  const ruleIndex = new Map(ALL_CODES.map((c, i) => [c, i]));
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const results: Sarif.Result[] = findings.map((f) => ({
     ruleId: f.code,
     ruleIndex: ruleIndex.get(f.code),

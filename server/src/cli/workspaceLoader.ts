@@ -5,8 +5,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LanguageService } from '../service/languageService';
 import { listFilesRecursively, nodeFileSystem } from '../node/nodeFs';
-import { pathToUri } from '../service/uri';
-import { DEFAULT_SETTINGS, type Settings } from '../service/types';
+import { pathToUri } from '../core/uri';
+import { DEFAULT_SETTINGS, type Settings } from '../core/types';
 import { CliError, lastFlag, type ParsedArgs } from './common';
 
 export interface LoadedWorkspace {
@@ -41,9 +41,9 @@ export function settingsFromFlags(p: ParsedArgs): Settings {
   };
 }
 
-export function loadWorkspace(paths: string[], settings: Settings): LoadedWorkspace {
+export function loadWorkspace(paths: string[], settings: Settings, log?: (line: string) => void): LoadedWorkspace {
   if (paths.length === 0) throw new CliError('no PATH given (a file or a folder)');
-  const service = new LanguageService({ fs: nodeFileSystem, settings: () => settings });
+  const service = new LanguageService({ fs: nodeFileSystem, settings: () => settings, log });
   const display = new Map<string, string>();
   for (const given of paths) {
     let stat: fs.Stats;

@@ -1,8 +1,8 @@
 // What a cross-peer fix builder may look at: the current text of any file (open or on disk), and
 // the settings. Fixes are computed after the checks, from the finding and the endpoints it is about.
-import type { Endpoint } from '../model/endpoint';
-import type { FindingCode } from '../model/findingCodes';
-import type { Fix, Settings } from '../service/types';
+import type { Endpoint } from '../core/endpoint';
+import type { FindingCode } from '../core/codes';
+import type { Fix, Settings } from '../core/types';
 import type { PeerFinding } from '../checks/peerTypes';
 
 export interface FixContext {

@@ -1,8 +1,8 @@
 // Edits to a Cisco IOS config: transform-set mode, `set pfs`, the tunnel interface's `ip mtu` and
 // `ip tcp adjust-mss`. IOS origins cover the whole command (`mode transport`) or its value
 // (`group14`, `1400`); each setter knows which.
-import type { Endpoint } from '../model/endpoint';
-import type { TextEditSpec } from '../service/types';
+import type { Endpoint } from '../core/endpoint';
+import type { TextEditSpec } from '../core/types';
 import { deleteLine, findLine, insertLineAfter, replaceLine, replaceRange, splitLines, textAt } from './text';
 import type { FixContext } from './context';
 

@@ -1,7 +1,7 @@
 // Edits to a Libreswan or strongSwan conn: set a key, replacing the written value or adding the key
 // to the conn's body.
-import type { Endpoint, Valued } from '../model/endpoint';
-import type { TextEditSpec } from '../service/types';
+import type { Endpoint, Valued } from '../core/endpoint';
+import type { TextEditSpec } from '../core/types';
 import { insertLineAfter, replaceRange } from './text';
 import type { FixContext } from './context';
 

@@ -2,9 +2,9 @@
 // its MTU, in whatever file defines the value: the `ip` command of a script, a .netdev, a
 // .nmconnection, or — for a tunnel an ifcfg file creates, which no ifcfg key can change — the
 // companion /sbin/ifup-local script (created or extended).
-import type { Endpoint } from '../model/endpoint';
-import { basenameOfUri, dirnameUri, joinUri } from '../service/uri';
-import type { Fix, TextEditSpec } from '../service/types';
+import type { Endpoint } from '../core/endpoint';
+import { basenameOfUri, dirnameUri, joinUri } from '../core/uri';
+import type { Fix, TextEditSpec } from '../core/types';
 import { appendBlock, findLine, insertLineAfter, replaceRange, splitLines, textAt } from './text';
 import type { FixContext } from './context';
 

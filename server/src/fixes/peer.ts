@@ -1,15 +1,16 @@
 // Quick fixes for the cross-peer findings, keyed by code. Each builds a workspace edit that may span
 // both peers' files; a fix that cannot be written exactly is not offered.
 import { maxInnerPacket } from '../../../codec';
-import type { Endpoint } from '../model/endpoint';
+import type { Endpoint } from '../core/endpoint';
 import { endpointStack } from '../model/stack';
-import type { Fix, TextEditSpec } from '../service/types';
+import type { Fix, TextEditSpec } from '../core/types';
 import type { FixContext, PeerFixProvider, PeerSubject } from './context';
 import { setIosMode, setIosMtu, setIosPfs } from './ios';
 import { connOf, setConnKey } from './ipsecConf';
 import { encaplimitNoneFix, linuxMtuEdit } from './linux';
 import { spellProposal } from './spelling';
 import { textAt } from './text';
+import { Code } from '../core/codes';
 
 const fix = (title: string, edits: (TextEditSpec | undefined)[], isPreferred = false): Fix[] =>
   edits.length > 0 && edits.every(Boolean) ? [{ title, edits: edits as TextEditSpec[], isPreferred }] : [];
@@ -51,7 +52,7 @@ function linuxSide(s: PeerSubject): { linux: Endpoint; other?: Endpoint } | unde
 }
 
 const encaplimit: PeerFixProvider = {
-  code: 'encaplimit-transport-interop',
+  code: Code.encaplimitTransportInterop,
   provide(_f, s, ctx) {
     const sides = linuxSide(s);
     if (!sides) return [];
@@ -61,7 +62,7 @@ const encaplimit: PeerFixProvider = {
 };
 
 const mode: PeerFixProvider = {
-  code: 'ipsec-mode-mismatch',
+  code: Code.ipsecModeMismatch,
   provide(_f, { me, peer }, ctx) {
     const want = peer?.ipsec?.mode?.value;
     const have = me.ipsec?.mode?.value;
@@ -73,7 +74,7 @@ const mode: PeerFixProvider = {
 };
 
 const pfs: PeerFixProvider = {
-  code: 'pfs-mismatch',
+  code: Code.pfsMismatch,
   provide(_f, { me, peer }, ctx) {
     const want = peer?.ipsec?.pfs?.value;
     if (!peer || want === undefined) return [];
@@ -92,7 +93,7 @@ const pfs: PeerFixProvider = {
 
 function proposalFix(kind: 'ike' | 'esp'): PeerFixProvider {
   return {
-    code: kind === 'ike' ? 'ike-proposal-mismatch' : 'esp-proposal-mismatch',
+    code: kind === 'ike' ? Code.ikeProposalMismatch : Code.espProposalMismatch,
     provide(_f, { me, peer }, ctx) {
       const conn = connOf(me);
       const theirs = peer?.ipsec?.[kind]?.value[0];
@@ -117,7 +118,7 @@ function proposalFix(kind: 'ike' | 'esp'): PeerFixProvider {
 }
 
 const mtuExceeds: PeerFixProvider = {
-  code: 'mtu-exceeds-path',
+  code: Code.mtuExceedsPath,
   provide(_f, { me, peer }, ctx) {
     const stack = endpointStack(me, peer);
     if (!stack) return [];
@@ -128,7 +129,7 @@ const mtuExceeds: PeerFixProvider = {
 };
 
 const mtuMismatch: PeerFixProvider = {
-  code: 'mtu-mismatch',
+  code: Code.mtuMismatch,
   provide(_f, { me, peer }, ctx) {
     const want = peer?.tunnel?.mtu?.value;
     if (!peer || want === undefined) return [];

@@ -1,6 +1,6 @@
 // Canonical transforms back to a dialect's own spelling, for fixes that add the peer's proposal.
 // Only transforms with an unambiguous spelling are listed; a proposal with another one gets no fix.
-import type { Proposal } from '../model/endpoint';
+import type { Proposal } from '../core/endpoint';
 
 type Table = Readonly<Record<string, string>>;
 

@@ -1,7 +1,7 @@
 // Text edits expressed on a file's current text: replace a range, replace or delete a whole line,
 // insert a line after another, append a block. Positions are LSP (0-based line and UTF-16 column).
 import type { Range } from 'vscode-languageserver-types';
-import type { TextEditSpec } from '../service/types';
+import type { TextEditSpec } from '../core/types';
 
 export function splitLines(text: string): string[] {
   return text.split(/\r?\n/);

@@ -1,6 +1,6 @@
 // The dialect registry. Order matters: the first dialect whose `matches` claims a file wins, so
 // the specific names come before the content sniffers.
-import type { DialectModule, LanguageId } from '../service/types';
+import type { DialectModule, LanguageId } from '../core/types';
 import { dialect as ipsecSecrets } from './ipsec-secrets';
 import { dialect as ifcfg } from './ifcfg';
 import { dialect as systemdNetdev } from './systemd-netdev';

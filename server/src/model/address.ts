@@ -1,6 +1,6 @@
 // Addresses are compared as addresses, not strings: 2001:DB8:A::1 equals 2001:db8:a:0::1.
 import ipaddr from 'ipaddr.js';
-import type { Family } from './endpoint';
+import type { Family } from '../core/endpoint';
 
 export interface ParsedAddress {
   /** Canonical text: RFC 5952 for IPv6, dotted quad for IPv4. */

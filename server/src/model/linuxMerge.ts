@@ -12,7 +12,7 @@
 //     deepest folder win (host1/… before a sibling host2/…).
 // Changes apply in input order; unmatched partials are returned unchanged (checks can skip them
 // with isPartialLinuxEndpoint).
-import type { Endpoint, Valued } from './endpoint';
+import type { Endpoint, Valued } from '../core/endpoint';
 import {
   ANY_IFUP_DEVICE,
   LINUX_KINDS,

@@ -9,7 +9,7 @@
 //  * IPv4 kinds (gre 1476, ipip/sit 1480, gretap 1462) and vti/vti6 come from ip_tunnel.c /
 //    ip6_vti.c as commonly documented; they are not in the reference file, so their rule says so.
 import type { Range } from 'vscode-languageserver-types';
-import type { Encapsulation, Endpoint, Family, TunnelPart, Valued } from './endpoint';
+import type { Encapsulation, Endpoint, Family, TunnelPart, Valued } from '../core/endpoint';
 
 export interface LinuxKindInfo {
   kind: string;

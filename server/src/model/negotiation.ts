@@ -1,7 +1,7 @@
 // What two peers would negotiate, computed on canonical transforms. IKEv2 proposals carry several
 // transforms of one type (`aes+aes256-sha1-modp2048+dh19`); two proposals match when every
 // transform type has a common member. IKEv1 proposals are single suites, a special case.
-import type { Proposal } from './endpoint';
+import type { Proposal } from '../core/endpoint';
 import { transformInfo, transformsAgree, type TransformType } from './algorithms';
 
 export interface ProposalMatch {

@@ -3,7 +3,7 @@
 // the passenger family. The MTU rules and the preview both start from it.
 import { encryptionByName, integrityByName, type TunnelStack } from '../../../codec';
 import { parseAddress } from './address';
-import type { Endpoint } from './endpoint';
+import type { Endpoint } from '../core/endpoint';
 import { firstMatch } from './negotiation';
 import { effectiveMode } from '../checks/peer/mode';
 

@@ -1,8 +1,8 @@
 // The disk-backed FileSystem for the server and the CLI. Reads only; nothing in a user's files is
 // ever executed.
 import * as fs from 'node:fs';
-import { pathToUri, uriToPath } from '../service/uri';
-import type { FileSystem } from '../service/types';
+import { pathToUri, uriToPath } from '../core/uri';
+import type { FileSystem } from '../core/types';
 
 export const nodeFileSystem: FileSystem = {
   readFile(uri) {

@@ -1,32 +1,34 @@
 // Parse once per document version; every feature and check reads the same ParsedFile.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { detectDialect, dialectById } from '../languages';
-import type { CheckRegistry } from '../checks/registry';
-import { emptyParsedFile } from './parsedFile';
-import { reporterFor } from './findings';
-import { uriToPath } from './uri';
-import type { DialectModule, Finding, LanguageId, ParseContext, ParsedFile } from './types';
+import type { CheckRegistry } from './registry';
+import { emptyParsedFile } from '../core/parsedFile';
+import { Code, type FindingCode } from '../core/codes';
+import { internalErrorFinding, reporterFor, type Log } from './findings';
+import { uriToPath } from '../core/uri';
+import type { AnyDialect, Finding, ParseContext, ParsedFile } from '../core/types';
 
 const WHOLE_FIRST_LINE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /** The dialect for a document: its language id when it is one of ours, else detection by path and content. */
-export function dialectFor(doc: TextDocument): DialectModule | undefined {
+export function dialectFor(doc: TextDocument): AnyDialect | undefined {
   const byId = dialectById(doc.languageId);
   if (byId) return byId;
   return detectDialect(uriToPath(doc.uri), doc.getText().slice(0, 2000));
 }
 
 /**
- * Parses a document and runs its dialect's per-file checks. `previous` is the ParsedFile of the
- * document's previous version, handed to the dialect for an incremental re-parse. A dialect that throws is a bug of
- * ours; the user still gets one finding with a range instead of a dead server.
+ * Parses a document and runs its dialect's registered checks. `previous` is the ParsedFile of the
+ * document's previous version, handed to the dialect for an incremental re-parse. A parser or a
+ * check that throws, or reports a code it did not declare, is a bug of ours: the user gets an
+ * `internal-error` finding with a range and the log a line, and the other checks still run.
  */
-export function analyse(doc: TextDocument, dialect: DialectModule, ctx: ParseContext, registry: CheckRegistry, previous?: ParsedFile): ParsedFile {
+export function analyse(doc: TextDocument, dialect: AnyDialect, ctx: ParseContext, registry: CheckRegistry, previous?: ParsedFile, log?: Log): ParsedFile {
   const size = doc.getText().length;
   if (size > ctx.settings.maxFileSize) {
     const file = emptyParsedFile(doc, dialect.id);
     file.findings.push({
-      code: 'file-too-large',
+      code: Code.fileTooLarge,
       severity: 'warning',
       message: `Not analysed: the file has ${size} characters, over the limit of ${ctx.settings.maxFileSize} (setting tunnelLens.maxFileSize).`,
       uri: doc.uri,
@@ -41,24 +43,28 @@ export function analyse(doc: TextDocument, dialect: DialectModule, ctx: ParseCon
     // The previous version of the same document, when it was parsed by the same dialect (incremental re-parse).
     file = dialect.parse(doc, ctx, previous && previous.uri === doc.uri && previous.languageId === dialect.id ? previous : undefined);
   } catch (e) {
-    return internalError(doc, dialect.id, 'parsing', e);
+    const failed = emptyParsedFile(doc, dialect.id);
+    failed.findings.push(internalErrorFinding(doc.uri, WHOLE_FIRST_LINE, `reading this file as ${dialect.name}`, e, log));
+    return failed;
   }
+  file.findings = file.findings.map((f) => declared(f, dialect.parseCodes, `the ${dialect.id} parser`, log));
   const extra: Finding[] = [];
-  const report = reporterFor(file, extra);
   for (const check of registry.fileChecks(dialect.id)) {
+    const report = reporterFor(file, extra, check.codes, `check ${check.id}`, log);
     try {
       check.run(file, ctx, report);
     } catch (e) {
-      extra.push(internalError(doc, dialect.id, `check ${check.code}`, e).findings[0]);
+      extra.push(internalErrorFinding(doc.uri, WHOLE_FIRST_LINE, `running the check ${check.id}`, e, log));
     }
   }
   for (const f of [...file.findings, ...extra]) {
     if (f.fixes.length > 0) continue;
-    for (const p of registry.fixProviders(f.code)) {
+    for (const p of registry.fileFixes(f.code)) {
       try {
         f.fixes.push(...p.provide(f, file, ctx));
-      } catch {
-        // A fix that cannot be computed is simply not offered.
+      } catch (e) {
+        // A fix that cannot be computed is not offered; the log says why.
+        log?.(`tunnel-lens: quick fix for ${f.code} failed: ${e instanceof Error ? e.message : String(e)}`);
       }
     }
   }
@@ -66,17 +72,8 @@ export function analyse(doc: TextDocument, dialect: DialectModule, ctx: ParseCon
   return file;
 }
 
-function internalError(doc: TextDocument, languageId: LanguageId, where: string, e: unknown): ParsedFile {
-  const file = emptyParsedFile(doc, languageId);
-  const what = e instanceof Error ? e.message : String(e);
-  file.findings.push({
-    code: 'syntax-error',
-    severity: 'error',
-    message: `Tunnel Lens failed while ${where} this file (${what.slice(0, 200)}). This is a bug in Tunnel Lens, not necessarily in the file.`,
-    uri: doc.uri,
-    range: WHOLE_FIRST_LINE,
-    related: [],
-    fixes: [],
-  });
-  return file;
+/** A finding whose code its emitter did not declare becomes an internal error at the same place. */
+function declared(f: Finding, codes: readonly FindingCode[], who: string, log?: Log): Finding {
+  if (codes.includes(f.code) || f.code === Code.internalError) return f;
+  return internalErrorFinding(f.uri, f.range, `${who} reported the undeclared code ${f.code}`, undefined, log);
 }

@@ -1,7 +1,7 @@
 // The tunnel at a place in a file: the composed endpoint (device + IPsec conn) whose definition holds
 // the line, else the nearest one; and its peer. The preview request and `tunnel-lens layout
 // FILE:LINE` both use it, so both show the tunnel the findings talk about.
-import type { Endpoint } from '../model/endpoint';
+import type { Endpoint } from '../core/endpoint';
 import type { LanguageService } from './languageService';
 
 interface Place {

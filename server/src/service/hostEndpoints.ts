@@ -1,7 +1,7 @@
 // On a Linux host one tunnel is described in pieces: the device (ifcfg, script, .netdev,
 // .nmconnection) and the IPsec conn that protects it (ipsec.conf). They describe the same pair of
 // outer addresses; composing them gives the endpoint the peer checks compare with the router.
-import type { Endpoint } from '../model/endpoint';
+import type { Endpoint } from '../core/endpoint';
 import { sameAddress } from '../model/address';
 import { shareFolderTree } from '../model/linuxMerge';
 

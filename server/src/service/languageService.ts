@@ -15,15 +15,15 @@ import {
   type Range,
 } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { buildRegistry, type CheckRegistry } from '../checks/registry';
+import { buildRegistry, type CheckRegistry } from './registry';
 import { dialectFor } from './analysis';
 import { codeActions } from './features/codeActions';
 import { definition, references } from './features/navigation';
 import { documentSymbols } from './features/symbols';
-import { toDiagnostic } from './findings';
+import { toDiagnostic, type Log } from './findings';
 import { Workspace } from './workspace';
-import type { CompletionEntry, Finding, FileSystem, ParsedFile, Settings } from './types';
-import type { Endpoint } from '../model/endpoint';
+import type { CompletionEntry, Finding, FileSystem, ParsedFile, Settings } from '../core/types';
+import type { Endpoint } from '../core/endpoint';
 import type { PeerPair } from '../checks/peerTypes';
 import { hasEncapLimitHeader, maxInnerPacket } from '../../../codec';
 import { endpointStack } from '../model/stack';
@@ -31,6 +31,8 @@ import { endpointStack } from '../model/stack';
 export interface LanguageServiceOptions {
   fs: FileSystem;
   settings: () => Settings;
+  /** Where internal errors are logged (the server's output channel, the CLI's stderr). */
+  log?: Log;
 }
 
 const COMPLETION_KIND: Record<CompletionEntry['kind'], CompletionItemKind> = {
@@ -47,7 +49,7 @@ export class LanguageService {
 
   constructor(private readonly options: LanguageServiceOptions) {
     this.registry = buildRegistry();
-    this.workspace = new Workspace(options.fs, options.settings, this.registry);
+    this.workspace = new Workspace(options.fs, options.settings, this.registry, options.log);
   }
 
   /** True when Tunnel Lens has a dialect for the document. */

@@ -4,7 +4,7 @@
 // remote is someone's local, while that one points elsewhere, is paired 'address-half' for
 // peer-address-mismatch.
 import type { PeerPair } from '../checks/peerTypes';
-import type { Endpoint } from '../model/endpoint';
+import type { Endpoint } from '../core/endpoint';
 import { parseAddress } from '../model/address';
 import { endpointMatches, type ExplicitPair } from './scopes';
 

@@ -2,18 +2,19 @@
 // Linux tunnels they change, link conns to their ipsec.secrets keys, compose each Linux host's
 // device and conn into one endpoint, pair endpoints, and run the peer checks on every pair (and the
 // rules that also apply to a lone endpoint on the unpaired ones).
-import type { CheckRegistry } from '../checks/registry';
+import type { CheckRegistry } from './registry';
 import type { PeerCheckContext, PeerFinding, PeerPair } from '../checks/peerTypes';
-import type { Endpoint } from '../model/endpoint';
+import type { Endpoint } from '../core/endpoint';
 import { mergeLinuxEndpoints } from '../model/linuxMerge';
-import { CODE_INFO } from '../checks/codeInfo';
+import { Code, codeInfo } from '../core/codes';
 import { composeHostEndpoints } from './hostEndpoints';
 import { pairEndpoints } from './pairing';
 import { ScopeFinder, type Scope } from './scopes';
 import { linkSecrets } from './secretsLink';
-import { PEER_FIXES } from '../fixes/peer';
 import type { FixContext, PeerSubject } from '../fixes/context';
-import type { FileSystem, Finding, ParsedFile, Settings } from './types';
+import type { FileSystem, Finding, ParsedFile, Settings } from '../core/types';
+import { internalErrorFinding, type Log } from './findings';
+import type { PeerCheck } from '../checks/peerTypes';
 
 export interface PeerAnalysis {
   /** Endpoints after merging and composing each host's pieces (tunnel device + IPsec conn). */
@@ -47,7 +48,7 @@ interface CachedRun {
   out: { key: string; finding: Finding }[];
 }
 
-export function analysePeers(files: ParsedFile[], registry: CheckRegistry, settings: Settings, fs: FileSystem, cache?: PeerCache): PeerAnalysis {
+export function analysePeers(files: ParsedFile[], registry: CheckRegistry, settings: Settings, fs: FileSystem, cache?: PeerCache, log?: Log): PeerAnalysis {
   const finder = cache ? (cache.finder ??= new ScopeFinder(fs)) : new ScopeFinder(fs);
   const groups = new Map<Scope, ParsedFile[]>();
   for (const f of files) {
@@ -61,7 +62,7 @@ export function analysePeers(files: ParsedFile[], registry: CheckRegistry, setti
   for (const [scope, group] of groups) {
     const raw = group.flatMap((f) => f.endpoints);
     if (raw.length === 0) continue;
-    const composed = composeHostEndpoints(linkSecrets(mergeLinuxEndpoints(raw), group));
+    const composed = composeHostEndpoints(linkSecrets(mergeLinuxEndpoints(raw), group, registry));
     // Not push(...x): a file near the size limit has more endpoints than a call has arguments.
     for (const e of composed) endpoints.push(e);
     for (const p of pairEndpoints(composed, scope.pairs)) pairs.push(p);
@@ -80,7 +81,7 @@ export function analysePeers(files: ParsedFile[], registry: CheckRegistry, setti
   const ctx: PeerCheckContext = { settings, workspaceHasPairs: pairs.length > 0 };
 
   /** Runs the rules of one pair or endpoint, or replays what they reported last time. */
-  const run = (prev: CachedRun | undefined, pairedBy: string | undefined, rules: (report: (f: PeerFinding, subject: PeerSubject) => void) => void): CachedRun => {
+  const run = (prev: CachedRun | undefined, pairedBy: string | undefined, rules: (report: (check: PeerCheck, f: PeerFinding, subject: PeerSubject) => void) => void): CachedRun => {
     if (prev && prev.settings === settings && prev.hasPairs === ctx.workspaceHasPairs && prev.pairedBy === pairedBy && readsUnchanged(prev, cache)) {
       for (const o of prev.out) add(o.key, { ...o.finding });
       return prev;
@@ -94,16 +95,36 @@ export function analysePeers(files: ParsedFile[], registry: CheckRegistry, setti
       settings,
     };
     const keys = new Set<string>();
-    rules((f, subject) => {
+    rules((check, f, subject) => {
       const key = `${f.code}|${f.uri}|${f.range.start.line}:${f.range.start.character}|${f.message}`;
       if (keys.has(key)) return;
       keys.add(key);
-      const finding: Finding = { ...f, severity: f.severity ?? CODE_INFO[f.code].severity, fixes: [...(f.fixes ?? [])] };
-      for (const p of PEER_FIXES) if (p.code === f.code) guarded(() => finding.fixes.push(...p.provide(f, subject, fixCtx)));
+      if (!check.codes.includes(f.code)) {
+        entry.out.push({ key, finding: internalErrorFinding(f.uri, f.range, `${check.id} reported the undeclared code ${f.code}`, undefined, log) });
+        return;
+      }
+      const finding: Finding = { ...f, severity: f.severity ?? codeInfo(f.code).severity, fixes: [...(f.fixes ?? [])] };
+      for (const p of registry.peerFixes(f.code)) {
+        try {
+          finding.fixes.push(...p.provide(f, subject, fixCtx));
+        } catch (e) {
+          log?.(`tunnel-lens: quick fix for ${f.code} failed: ${e instanceof Error ? e.message : String(e)}`);
+        }
+      }
       entry.out.push({ key, finding });
     });
     for (const o of entry.out) add(o.key, cache ? { ...o.finding } : o.finding);
     return entry;
+  };
+
+  /** A peer check that throws is a bug of ours: a finding on the endpoint and a log line, and the other checks still run. */
+  const guarded = (check: PeerCheck, on: Endpoint, fn: () => void, report: (check: PeerCheck, f: PeerFinding, subject: PeerSubject) => void) => {
+    try {
+      fn();
+    } catch (e) {
+      const f = internalErrorFinding(on.uri, on.range, `running the check ${check.id} on ${on.name}`, e, log);
+      report({ ...check, codes: [Code.internalError] }, f, { me: on });
+    }
   };
 
   const paired = new Set<Endpoint>();
@@ -114,15 +135,17 @@ export function analysePeers(files: ParsedFile[], registry: CheckRegistry, setti
     if (cache && !byB) cache.pairs.set(pair.a, (byB = new WeakMap()));
     const entry = run(byB?.get(pair.b), pair.pairedBy, (report) => {
       const aFiles = ownedUris(pair.a);
-      const onPair = (f: PeerFinding) => report(f, aFiles.has(f.uri) ? { me: pair.a, peer: pair.b } : { me: pair.b, peer: pair.a });
-      for (const check of registry.peerChecks()) guarded(() => check.run(pair, ctx, onPair));
+      for (const check of registry.peerChecks()) {
+        const onPair = (f: PeerFinding) => report(check, f, aFiles.has(f.uri) ? { me: pair.a, peer: pair.b } : { me: pair.b, peer: pair.a });
+        guarded(check, pair.a, () => check.run(pair, ctx, onPair), report);
+      }
     });
     byB?.set(pair.b, entry);
   }
   for (const e of endpoints) {
     if (paired.has(e)) continue;
     const entry = run(cache?.unpaired.get(e), undefined, (report) => {
-      for (const check of registry.peerChecks()) if (check.runUnpaired) guarded(() => check.runUnpaired!(e, ctx, (f) => report(f, { me: e })));
+      for (const check of registry.peerChecks()) if (check.runUnpaired) guarded(check, e, () => check.runUnpaired!(e, ctx, (f) => report(check, f, { me: e })), report);
     });
     cache?.unpaired.set(e, entry);
   }
@@ -146,13 +169,4 @@ function ownedUris(e: Endpoint): Set<string> {
   };
   walk(e, 0);
   return out;
-}
-
-/** One failing rule must not hide the others' findings; the fuzz tests hunt such failures down. */
-function guarded(fn: () => void): void {
-  try {
-    fn();
-  } catch {
-    // deliberately ignored
-  }
 }

@@ -4,9 +4,9 @@
 // DNS names where addresses do not correspond:
 //   { "pairs": [ { "a": "linux/ifcfg-tun10#tun10", "b": "cisco/c897va-confg#Tunnel20" } ] }
 // Paths are relative to the file; `#name` picks one endpoint of a file that defines several.
-import type { Endpoint } from '../model/endpoint';
-import { dirnameUri, resolveUri } from './uri';
-import type { FileSystem } from './types';
+import type { Endpoint } from '../core/endpoint';
+import { dirnameUri, resolveUri } from '../core/uri';
+import type { FileSystem } from '../core/types';
 
 export const PAIRING_FILE = 'tunnel-lens.json';
 

@@ -1,13 +1,16 @@
-// A Libreswan or strongSwan conn with PSK authentication takes its key from ipsec.secrets, by the
+// A Libreswan or strongSwan conn with PSK authentication takes its key from a secrets file, by the
 // pair of IDs. Linking them gives the conn endpoint the key's digest (never the key) and the
-// secret's line, for psk-mismatch.
-import { findPsk } from '../languages/ipsec-secrets';
+// secret's line, for psk-mismatch. The secrets files answer through their dialect's SecretSource,
+// so this module never reads a dialect's tree.
 import { treeDistance } from '../model/linuxMerge';
-import type { Endpoint } from '../model/endpoint';
-import type { ParsedFile } from './types';
+import type { Endpoint } from '../core/endpoint';
+import type { ParsedFile, SecretSource } from '../core/types';
+import type { CheckRegistry } from './registry';
 
-export function linkSecrets(endpoints: Endpoint[], files: ParsedFile[]): Endpoint[] {
-  const secrets = files.filter((f) => f.languageId === 'ipsec-secrets');
+export function linkSecrets(endpoints: Endpoint[], files: ParsedFile[], registry: CheckRegistry): Endpoint[] {
+  const sourceOf = new Map<string, SecretSource>();
+  for (const d of registry.dialects()) if (d.secrets) sourceOf.set(d.id, d.secrets);
+  const secrets = files.filter((f) => sourceOf.has(f.languageId));
   if (secrets.length === 0) return endpoints;
   return endpoints.map((e) => {
     const s = e.ipsec;
@@ -22,12 +25,9 @@ export function linkSecrets(endpoints: Endpoint[], files: ParsedFile[]): Endpoin
       .sort((x, y) => y.d!.common - x.d!.common)
       .map((x) => x.f);
     for (const f of near) {
-      const entry = findPsk(f.tree, localId, remoteId);
-      if (entry?.pskDigest) {
-        return { ...e, ipsec: { ...s, pskDigest: { value: entry.pskDigest, source: 'written', uri: entry.uri, range: entry.secretRange } } };
-      }
+      const psk = sourceOf.get(f.languageId)!.pskFor(f, localId, remoteId);
+      if (psk) return { ...e, ipsec: { ...s, pskDigest: { value: psk.digest, source: 'written', uri: psk.uri, range: psk.range } } };
     }
     return e;
   });
 }
-

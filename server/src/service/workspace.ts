@@ -2,10 +2,11 @@
 // Each document version is parsed once; dependants (files that include a changed file) re-parse;
 // cross-peer findings are recomputed from the endpoints of every file.
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CheckRegistry } from '../checks/registry';
+import type { CheckRegistry } from './registry';
 import { analyse, dialectFor } from './analysis';
 import { analysePeers, PeerCache, type PeerAnalysis } from './peers';
-import type { Finding, FileSystem, ParseContext, ParsedFile, Settings } from './types';
+import { withUserSeverity, type Log } from './findings';
+import type { Finding, FileSystem, ParseContext, ParsedFile, Settings } from '../core/types';
 
 export class Workspace {
   private readonly docs = new Map<string, TextDocument>();
@@ -25,6 +26,7 @@ export class Workspace {
     diskFs: FileSystem,
     private readonly settings: () => Settings,
     private readonly registry: CheckRegistry,
+    private readonly log?: Log,
   ) {
     this.fs = {
       readFile: (uri) => (this.open.has(uri) ? this.docs.get(uri)?.getText() : undefined) ?? diskFs.readFile(uri),
@@ -116,7 +118,7 @@ export class Workspace {
     if (cached && cached.version === doc.version) return cached;
     const dialect = dialectFor(doc);
     if (!dialect) return undefined;
-    const file = analyse(doc, dialect, this.context(), this.registry, this.previous.get(uri));
+    const file = analyse(doc, dialect, this.context(), this.registry, this.previous.get(uri), this.log);
     this.previous.delete(uri);
     this.parsed.set(uri, file);
     return file;
@@ -127,14 +129,17 @@ export class Workspace {
   }
 
   peerAnalysis(): PeerAnalysis {
-    this.peers ??= analysePeers(this.files(), this.registry, this.settings(), this.fs, this.peerCache);
+    this.peers ??= analysePeers(this.files(), this.registry, this.settings(), this.fs, this.peerCache, this.log);
     return this.peers;
   }
 
-  /** Per-file findings and the cross-peer findings that land in this file. */
+  /** Per-file findings and the cross-peer findings that land in this file, at the user's severities. */
   findings(uri: string): Finding[] {
     const file = this.parse(uri);
     if (!file) return [];
-    return [...file.findings, ...(this.peerAnalysis().findingsByUri.get(uri) ?? [])];
+    const all = [...file.findings, ...(this.peerAnalysis().findingsByUri.get(uri) ?? [])];
+    const overrides = this.settings().severity;
+    if (Object.keys(overrides).length === 0) return all;
+    return all.flatMap((f) => withUserSeverity(f, overrides) ?? []);
   }
 }

@@ -2,9 +2,11 @@
 import { parseAddress, sameAddress } from '../../model/address';
 import type { PeerCheck } from '../peerTypes';
 import { bothWays, describe, placeOf, reportBoth } from './util';
+import { Code } from '../../core/codes';
 
 export const peerAddressMismatch: PeerCheck = {
-  code: 'peer-address-mismatch',
+  id: 'peer/peer-address-mismatch',
+  codes: [Code.peerAddressMismatch],
   run(pair, _ctx, report) {
     // Only a half pair: A points at B, but B points somewhere else. A tunnel-lens.json pair is the
     // user saying these two are one tunnel although the addresses do not correspond (NAT, DNS
@@ -15,7 +17,7 @@ export const peerAddressMismatch: PeerCheck = {
       const mine = placeOf(me, 'endpoint', me.remote);
       const theirs = placeOf(peer, 'endpoint', peer.local);
       report({
-        code: 'peer-address-mismatch',
+        code: Code.peerAddressMismatch,
         message: `${describe(me)} sends to ${me.remote.value}, but its peer ${describe(peer)} has local address ${peer.local.value}.`,
         ...mine,
         related: [{ ...theirs, message: `The peer's local address is ${peer.local.value}.` }],
@@ -25,14 +27,15 @@ export const peerAddressMismatch: PeerCheck = {
 };
 
 export const outerFamilyMismatch: PeerCheck = {
-  code: 'outer-family-mismatch',
+  id: 'peer/outer-family-mismatch',
+  codes: [Code.outerFamilyMismatch],
   run(pair, _ctx, report) {
     const fa = pair.a.family?.value ?? parseAddress(pair.a.local?.value ?? '')?.family;
     const fb = pair.b.family?.value ?? parseAddress(pair.b.local?.value ?? '')?.family;
     if (!fa || !fb || fa === fb) return;
     const name = (f: string) => (f === 'ipv6' ? 'IPv6' : 'IPv4');
     reportBoth(
-      'outer-family-mismatch',
+      Code.outerFamilyMismatch,
       report,
       {
         message: `The outer packets of ${describe(pair.a)} are ${name(fa)}, but ${describe(pair.b)} uses ${name(fb)}: the tunnel cannot come up.`,

@@ -1,14 +1,16 @@
 // auth-method-mismatch, psk-mismatch and lifetime-mismatch: how the peers prove who they are, and
 // how long the SAs live. PSKs are compared by digest; a key never appears in a message.
-import type { AuthMethod } from '../../model/endpoint';
+import type { AuthMethod } from '../../core/endpoint';
 import type { PeerCheck } from '../peerTypes';
 import { because, describe, placeOf, reportBoth } from './util';
+import { Code } from '../../core/codes';
 
 const SIGNATURES: ReadonlySet<AuthMethod> = new Set(['rsasig', 'ecdsa', 'pubkey']);
 const compatible = (x: AuthMethod, y: AuthMethod) => x === y || (SIGNATURES.has(x) && SIGNATURES.has(y));
 
 export const authMethodMismatch: PeerCheck = {
-  code: 'auth-method-mismatch',
+  id: 'peer/auth-method-mismatch',
+  codes: [Code.authMethodMismatch],
   run({ a, b }, _ctx, report) {
     // What A proves itself with must be what B expects of its peer, and the other way round.
     const aOut = a.ipsec?.authLocal;
@@ -18,7 +20,7 @@ export const authMethodMismatch: PeerCheck = {
     if (!aOut || !bIn || !bOut || !aIn) return;
     if (compatible(aOut.value, bIn.value) && compatible(bOut.value, aIn.value)) return;
     reportBoth(
-      'auth-method-mismatch',
+      Code.authMethodMismatch,
       report,
       {
         message: `${describe(a)} authenticates with ${aOut.value} (${because(aOut)}), ${describe(b)} with ${bOut.value}: IKE_AUTH fails (AUTHENTICATION_FAILED).`,
@@ -35,13 +37,14 @@ export const authMethodMismatch: PeerCheck = {
 };
 
 export const pskMismatch: PeerCheck = {
-  code: 'psk-mismatch',
+  id: 'peer/psk-mismatch',
+  codes: [Code.pskMismatch],
   run({ a, b }, _ctx, report) {
     const ka = a.ipsec?.pskDigest;
     const kb = b.ipsec?.pskDigest;
     if (!ka || !kb || ka.value === kb.value) return;
     reportBoth(
-      'psk-mismatch',
+      Code.pskMismatch,
       report,
       {
         message: `The pre-shared key for ${describe(b)} differs from the one that peer has for ${describe(a)} (compared without showing either): authentication fails.`,
@@ -60,7 +63,8 @@ export const pskMismatch: PeerCheck = {
 const duration = (s: number) => (s % 3600 === 0 ? `${s / 3600}h` : s % 60 === 0 ? `${s / 60}m` : `${s}s`);
 
 export const lifetimeMismatch: PeerCheck = {
-  code: 'lifetime-mismatch',
+  id: 'peer/lifetime-mismatch',
+  codes: [Code.lifetimeMismatch],
   run({ a, b }, _ctx, report) {
     for (const [key, label] of [
       ['ikeLifetime', 'IKE SA lifetime'],
@@ -71,7 +75,7 @@ export const lifetimeMismatch: PeerCheck = {
       if (!la || !lb || la.value === lb.value) continue;
       const shorter = la.value < lb.value ? a : b;
       reportBoth(
-        'lifetime-mismatch',
+        Code.lifetimeMismatch,
         report,
         {
           message: `${label}: ${describe(a)} ${duration(la.value)} (${because(la)}), ${describe(b)} ${duration(lb.value)}; the shorter one (${describe(shorter)}) drives the rekeys. It works; aligning them makes rekeys predictable.`,

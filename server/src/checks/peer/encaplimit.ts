@@ -3,10 +3,11 @@
 // In ESP transport mode ESP goes in after it; the packet is legal (RFC 4303 §3.1.1) but Cisco
 // documents IPv6 IPsec as tunnel-mode only and decrypts it wrongly. Not raised in tunnel mode or
 // with `encaplimit none`.
-import type { Endpoint } from '../../model/endpoint';
+import type { Endpoint } from '../../core/endpoint';
 import type { PeerCheckContext, PeerFinding } from '../peerTypes';
 import { effectiveMode } from './mode';
 import { because, describe, perEndpoint, placeOf } from './util';
+import { Code } from '../../core/codes';
 
 function sendsDestinationOptions(e: Endpoint): boolean {
   const limit = e.tunnel?.encapLimit;
@@ -28,7 +29,7 @@ function raise(me: Endpoint, peer: Endpoint | undefined, _ctx: PeerCheckContext,
     const pm = peer.ipsec?.mode;
     related.push({ ...placeOf(peer, 'ipsec', pm), message: `${describe(peer)} runs ESP in transport mode here (${because(pm)}).` });
     report({
-      code: 'encaplimit-transport-interop',
+      code: Code.encaplimitTransportInterop,
       severity: 'error',
       message: `${header} ${describe(peer)} decrypts such packets wrongly (it takes the Destination Options bytes for GRE): the SAs come up, but no traffic passes. Cisco documents IPv6 IPsec as tunnel mode only. Set \`encaplimit none\` on this tunnel, or use tunnel mode on both peers.`,
       ...placeOf(me, 'tunnel', me.tunnel!.encapLimit),
@@ -36,7 +37,7 @@ function raise(me: Endpoint, peer: Endpoint | undefined, _ctx: PeerCheckContext,
     });
     // The router's side, so the engineer looking at the router sees it too.
     report({
-      code: 'encaplimit-transport-interop',
+      code: Code.encaplimitTransportInterop,
       severity: 'error',
       message: `The peer ${describe(me)} sends an IPv6 Destination Options header in front of transport-mode ESP (${limitText(me)}); this router decrypts such packets wrongly and drops the traffic. The fix belongs on the Linux side (\`encaplimit none\`), or use tunnel mode on both peers.`,
       ...placeOf(peer, 'ipsec', pm),
@@ -44,7 +45,7 @@ function raise(me: Endpoint, peer: Endpoint | undefined, _ctx: PeerCheckContext,
     });
   } else if (!peer) {
     report({
-      code: 'encaplimit-transport-interop',
+      code: Code.encaplimitTransportInterop,
       severity: 'warning',
       message: `${header} The packet is legal (RFC 4303 §3.1.1), but Cisco documents IPv6 IPsec as tunnel mode only and decrypts such packets wrongly; if the peer is a Cisco router, set \`encaplimit none\` or use tunnel mode.`,
       ...placeOf(me, 'tunnel', me.tunnel!.encapLimit),
@@ -53,4 +54,4 @@ function raise(me: Endpoint, peer: Endpoint | undefined, _ctx: PeerCheckContext,
   }
 }
 
-export const encaplimitTransportInterop = perEndpoint('encaplimit-transport-interop', raise);
+export const encaplimitTransportInterop = perEndpoint(Code.encaplimitTransportInterop, raise);

@@ -1,9 +1,10 @@
 // ike-version-mismatch: IKEv1 against IKEv2. A side that accepts either (strongSwan keyexchange=ike,
 // Libreswan 3.25 ikev2=permit) still initiates with one version: the tunnel then comes up only when
 // the other side initiates.
-import type { Endpoint } from '../../model/endpoint';
+import type { Endpoint } from '../../core/endpoint';
 import type { PeerCheck } from '../peerTypes';
 import { because, describe, placeOf, reportBoth } from './util';
+import { Code } from '../../core/codes';
 
 const accepts = (e: Endpoint, v: 1 | 2) => {
   const x = e.ipsec?.ikeVersion?.value;
@@ -15,7 +16,8 @@ const initiates = (e: Endpoint): 1 | 2 | undefined => {
 };
 
 export const ikeVersionMismatch: PeerCheck = {
-  code: 'ike-version-mismatch',
+  id: 'peer/ike-version-mismatch',
+  codes: [Code.ikeVersionMismatch],
   run({ a, b }, _ctx, report) {
     const va = a.ipsec?.ikeVersion;
     const vb = b.ipsec?.ikeVersion;
@@ -24,7 +26,7 @@ export const ikeVersionMismatch: PeerCheck = {
     const name = (v: 1 | 2 | 'either') => (v === 'either' ? 'IKEv1 or IKEv2' : `IKEv${v}`);
     if (common.length === 0) {
       reportBoth(
-        'ike-version-mismatch',
+        Code.ikeVersionMismatch,
         report,
         {
           message: `${describe(a)} speaks ${name(va.value)} (${because(va)}), ${describe(b)} speaks ${name(vb.value)}: no IKE SA can be set up.`,
@@ -48,7 +50,7 @@ export const ikeVersionMismatch: PeerCheck = {
       if (init === undefined || accepts(peer, init)) continue;
       const v = me.ipsec!.initiatesIkeVersion ?? me.ipsec!.ikeVersion!;
       report({
-        code: 'ike-version-mismatch',
+        code: Code.ikeVersionMismatch,
         severity: 'warning',
         message: `${describe(me)} initiates with IKEv${init} (${because(v)}), which ${describe(peer)} does not accept: the tunnel comes up only when the peer initiates (IKEv${common[0]}).`,
         ...placeOf(me, 'ipsec', v),

@@ -2,9 +2,10 @@
 // back to tunnel mode when the peer wants tunnel; `mode transport require` does not fall back.
 // strongSwan may also install tunnel mode silently. Libreswan refuses ("policy dictates Transport
 // Mode, but peer requested Tunnel Mode").
-import type { Endpoint } from '../../model/endpoint';
+import type { Endpoint } from '../../core/endpoint';
 import type { PeerCheck } from '../peerTypes';
 import { because, describe, placeOf } from './util';
+import { Code } from '../../core/codes';
 
 type Mode = 'transport' | 'tunnel';
 
@@ -28,7 +29,8 @@ export function effectiveMode(me: Endpoint, peer: Endpoint | undefined): Mode | 
 }
 
 export const ipsecModeMismatch: PeerCheck = {
-  code: 'ipsec-mode-mismatch',
+  id: 'peer/ipsec-mode-mismatch',
+  codes: [Code.ipsecModeMismatch],
   run({ a, b }, _ctx, report) {
     const ma = a.ipsec?.mode;
     const mb = b.ipsec?.mode;
@@ -42,14 +44,14 @@ export const ipsecModeMismatch: PeerCheck = {
       const related = [{ ...placeOf(peer, 'ipsec', pm), message: `${describe(peer)} uses ${pm.value} mode (${because(pm)}).` }];
       if (result === 'fail') {
         report({
-          code: 'ipsec-mode-mismatch',
+          code: Code.ipsecModeMismatch,
           message: `${describe(me)} uses ${mm.value} mode (${because(mm)}), ${describe(peer)} uses ${pm.value} mode: the child SA is refused (NO_PROPOSAL_CHOSEN), no traffic passes.`,
           ...where,
           related,
         });
       } else if (mm.value === 'transport') {
         report({
-          code: 'ipsec-mode-mismatch',
+          code: Code.ipsecModeMismatch,
           severity: 'warning',
           message: `${describe(me)} asks for transport mode (${because(mm)}), but ${describe(peer)} uses tunnel mode: the SA falls back to tunnel mode, with 40 more bytes per packet on IPv6 (20 on IPv4) than you planned.`,
           ...where,

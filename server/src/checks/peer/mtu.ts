@@ -1,10 +1,11 @@
 // mtu-exceeds-path and mtu-mismatch. The largest inner packet that fits the path comes from the
 // codec's layout arithmetic for this exact stack (Destination Options, ESP mode, padding, ICV).
 import { maxInnerPacket } from '../../../../codec';
-import type { Endpoint } from '../../model/endpoint';
+import type { Endpoint } from '../../core/endpoint';
 import { endpointStack } from '../../model/stack';
 import type { PeerCheck, PeerCheckContext, PeerFinding } from '../peerTypes';
 import { because, describe, perEndpoint, placeOf } from './util';
+import { Code } from '../../core/codes';
 
 function exceeds(me: Endpoint, peer: Endpoint | undefined, ctx: PeerCheckContext, report: (f: PeerFinding) => void): void {
   const mtu = me.tunnel?.mtu;
@@ -14,7 +15,7 @@ function exceeds(me: Endpoint, peer: Endpoint | undefined, ctx: PeerCheckContext
   if (mtu.value <= fits) return;
   const how = `${stack.outer === 'ipv6' ? 'IPv6' : 'IPv4'}${stack.encapLimit !== 'none' && stack.outer === 'ipv6' && stack.encap !== 'none' ? ' + Destination Options' : ''} + ESP ${stack.esp} (${stack.enc}, ${stack.integ})${stack.encap !== 'none' ? ` + ${stack.encap.toUpperCase()}` : ''}`;
   report({
-    code: 'mtu-exceeds-path',
+    code: Code.mtuExceedsPath,
     // A written MTU is a decision that breaks large packets; a kernel default only costs fragmentation.
     severity: mtu.source === 'written' ? 'warning' : 'info',
     message: `${describe(me)} has MTU ${mtu.value} (${because(mtu)}), but with ${how} the largest inner packet that fits a ${ctx.settings.pathMtu}-byte path is ${fits}: larger packets are fragmented after encryption or dropped where ICMP is filtered. Set the MTU to ${fits} (and TCP MSS to ${fits - (stack.inner === 'ipv6' ? 60 : 40)}).`,
@@ -23,10 +24,11 @@ function exceeds(me: Endpoint, peer: Endpoint | undefined, ctx: PeerCheckContext
   });
 }
 
-export const mtuExceedsPath = perEndpoint('mtu-exceeds-path', exceeds);
+export const mtuExceedsPath = perEndpoint(Code.mtuExceedsPath, exceeds);
 
 export const mtuMismatch: PeerCheck = {
-  code: 'mtu-mismatch',
+  id: 'peer/mtu-mismatch',
+  codes: [Code.mtuMismatch],
   run({ a, b }, _ctx, report) {
     const ma = a.tunnel?.mtu;
     const mb = b.tunnel?.mtu;
@@ -37,7 +39,7 @@ export const mtuMismatch: PeerCheck = {
       [b, mb, a, ma],
     ] as const) {
       report({
-        code: 'mtu-mismatch',
+        code: Code.mtuMismatch,
         message: `${describe(me)} has tunnel MTU ${mm.value} (${because(mm)}), ${describe(peer)} has ${pm.value}: packets that fit one way are fragmented the other way, and OSPF adjacencies over the tunnel stay in EXSTART.`,
         ...placeOf(me, 'tunnel', mm),
         related: [{ ...placeOf(peer, 'tunnel', pm), message: `${describe(peer)}: MTU ${pm.value}.` }],

@@ -1,10 +1,11 @@
 // pfs-mismatch: one side wants a fresh key exchange for the child SA and the other does not, or
 // they want different groups. In IKEv2 the first child SA is keyed from the IKE SA, so the mismatch
 // only bites at the first rekey (a warning); in IKEv1 quick mode fails at once (an error).
-import type { Endpoint } from '../../model/endpoint';
+import type { Endpoint } from '../../core/endpoint';
 import { firstMatch } from '../../model/negotiation';
 import type { PeerCheck } from '../peerTypes';
 import { because, describe, placeOf, reportBoth } from './util';
+import { Code } from '../../core/codes';
 
 /** The PFS group in force: 'ike' resolves to the group the IKE SA negotiates. */
 function pfsGroup(me: Endpoint, peer: Endpoint): string | false | undefined {
@@ -15,7 +16,8 @@ function pfsGroup(me: Endpoint, peer: Endpoint): string | false | undefined {
 }
 
 export const pfsMismatch: PeerCheck = {
-  code: 'pfs-mismatch',
+  id: 'peer/pfs-mismatch',
+  codes: [Code.pfsMismatch],
   run({ a, b }, _ctx, report) {
     const va = a.ipsec?.pfs;
     const vb = b.ipsec?.pfs;
@@ -27,7 +29,7 @@ export const pfsMismatch: PeerCheck = {
     const when = ikev1 ? 'IKEv1 quick mode fails at once' : 'the tunnel comes up, then fails at the first child SA rekey';
     const text = (g: string | false) => (g === false ? 'no PFS' : `PFS with ${g}`);
     reportBoth(
-      'pfs-mismatch',
+      Code.pfsMismatch,
       report,
       {
         message: `${describe(a)} uses ${text(ga)} (${because(va)}), ${describe(b)} uses ${text(gb)} (${because(vb)}): ${when}.`,

@@ -1,17 +1,19 @@
 // ike-proposal-mismatch / esp-proposal-mismatch: no common proposal after canonicalization, each
 // side's version defaults included. A strongSwan side without `!` also accepts its daemon defaults
 // (the dialect appends them to the list it reports).
-import type { Endpoint, Proposal, Valued } from '../../model/endpoint';
+import type { Endpoint, Proposal, Valued } from '../../core/endpoint';
 import { firstMatch, proposalsText } from '../../model/negotiation';
 import type { PeerCheck } from '../peerTypes';
 import { because, describe, placeOf, reportBoth } from './util';
+import { Code } from '../../core/codes';
 
 function proposalCheck(kind: 'ike' | 'esp'): PeerCheck {
-  const code = kind === 'ike' ? 'ike-proposal-mismatch' : 'esp-proposal-mismatch';
+  const code = kind === 'ike' ? Code.ikeProposalMismatch : Code.espProposalMismatch;
   const label = kind === 'ike' ? 'IKE' : 'ESP';
   const get = (e: Endpoint): Valued<Proposal[]> | undefined => e.ipsec?.[kind];
   return {
-    code,
+    id: `peer/${code}`,
+    codes: [code],
     run({ a, b }, _ctx, report) {
       const pa = get(a);
       const pb = get(b);

@@ -1,9 +1,10 @@
 // traffic-selector-mismatch: what each side protects must mirror the other's (protocol GRE against
 // a crypto ACL `permit gre`, subnets against subnets).
-import type { TrafficSelector } from '../../model/endpoint';
+import type { TrafficSelector } from '../../core/endpoint';
 import { parsePrefix } from '../../model/address';
 import type { PeerCheck } from '../peerTypes';
 import { describe, placeOf, reportBoth } from './util';
+import { Code } from '../../core/codes';
 
 const PROTO: Record<number, string> = { 47: 'GRE', 4: 'IPv4-in-IP', 41: 'IPv6-in-IP', 6: 'TCP', 17: 'UDP', 1: 'ICMP', 50: 'ESP' };
 const protoText = (p: number | undefined) => (p === undefined ? 'all protocols' : `${PROTO[p] ?? 'protocol'} (${p})`);
@@ -21,7 +22,8 @@ function describeTs(ts: TrafficSelector): string {
 }
 
 export const trafficSelectorMismatch: PeerCheck = {
-  code: 'traffic-selector-mismatch',
+  id: 'peer/traffic-selector-mismatch',
+  codes: [Code.trafficSelectorMismatch],
   run({ a, b }, _ctx, report) {
     const ta = a.ipsec?.trafficSelector;
     const tb = b.ipsec?.trafficSelector;
@@ -33,7 +35,7 @@ export const trafficSelectorMismatch: PeerCheck = {
     if (sameProto && sameNets) return;
     const why = sameProto ? 'the subnets do not mirror each other' : 'the protocols differ';
     reportBoth(
-      'traffic-selector-mismatch',
+      Code.trafficSelectorMismatch,
       report,
       {
         message: `${describe(a)} protects ${describeTs(ta.value)}, ${describe(b)} protects ${describeTs(tb.value)}: ${why}, so the child SA is refused (TS_UNACCEPTABLE) or traffic bypasses it.`,

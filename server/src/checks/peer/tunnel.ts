@@ -1,8 +1,9 @@
 // tunnel-encap-mismatch and gre-key-mismatch: what is inside the outer header must be the same
 // protocol, with the same GRE key, on both ends.
-import type { Encapsulation } from '../../model/endpoint';
+import type { Encapsulation } from '../../core/endpoint';
 import type { PeerCheck } from '../peerTypes';
 import { because, describe, placeOf, reportBoth } from './util';
+import { Code } from '../../core/codes';
 
 const NAMES: Record<Encapsulation, string> = {
   gre: 'GRE',
@@ -15,7 +16,8 @@ const NAMES: Record<Encapsulation, string> = {
 };
 
 export const tunnelEncapMismatch: PeerCheck = {
-  code: 'tunnel-encap-mismatch',
+  id: 'peer/tunnel-encap-mismatch',
+  codes: [Code.tunnelEncapMismatch],
   run({ a, b }, _ctx, report) {
     const ea = a.tunnel?.encapsulation;
     const eb = b.tunnel?.encapsulation;
@@ -23,7 +25,7 @@ export const tunnelEncapMismatch: PeerCheck = {
     const line = (me: typeof a, e: typeof ea, peer: typeof b, pe: typeof eb) =>
       `${describe(me)} encapsulates ${NAMES[e.value]} (${me.tunnel!.kind.value}), but ${describe(peer)} expects ${NAMES[pe.value]} (${peer.tunnel!.kind.value}): the peer drops every packet.`;
     reportBoth(
-      'tunnel-encap-mismatch',
+      Code.tunnelEncapMismatch,
       report,
       { message: line(a, ea, b, eb), place: placeOf(a, 'tunnel', ea), relatedMessage: `${describe(a)}: ${NAMES[ea.value]}, ${because(ea)}.` },
       { message: line(b, eb, a, ea), place: placeOf(b, 'tunnel', eb), relatedMessage: `${describe(b)}: ${NAMES[eb.value]}, ${because(eb)}.` },
@@ -32,7 +34,8 @@ export const tunnelEncapMismatch: PeerCheck = {
 };
 
 export const greKeyMismatch: PeerCheck = {
-  code: 'gre-key-mismatch',
+  id: 'peer/gre-key-mismatch',
+  codes: [Code.greKeyMismatch],
   run({ a, b }, _ctx, report) {
     if (a.tunnel?.encapsulation.value !== 'gre' || b.tunnel?.encapsulation.value !== 'gre') return;
     const ka = a.tunnel.greKey?.value;
@@ -42,7 +45,7 @@ export const greKeyMismatch: PeerCheck = {
     const msg = (me: typeof a, km: number | undefined, peer: typeof b, kp: number | undefined) =>
       `${describe(me)} sends ${text(km)}, but ${describe(peer)} expects ${text(kp)}: the peer drops the GRE packets (RFC 2890).`;
     reportBoth(
-      'gre-key-mismatch',
+      Code.greKeyMismatch,
       report,
       { message: msg(a, ka, b, kb), place: placeOf(a, 'tunnel', a.tunnel.greKey ?? a.tunnel.kind), relatedMessage: `${describe(a)}: ${text(ka)}.` },
       { message: msg(b, kb, a, ka), place: placeOf(b, 'tunnel', b.tunnel.greKey ?? b.tunnel.kind), relatedMessage: `${describe(b)}: ${text(kb)}.` },

@@ -2,9 +2,9 @@
 // defaulted on), how to name an endpoint in a message, and reporting a symmetric mismatch on both
 // peers' lines with the other's line as related information.
 import type { Range } from 'vscode-languageserver-types';
-import type { Endpoint, Origin } from '../../model/endpoint';
-import type { FindingCode } from '../../model/findingCodes';
-import type { Fix, Severity } from '../../service/types';
+import type { Endpoint, Origin } from '../../core/endpoint';
+import type { FindingCode } from '../../core/codes';
+import type { Fix, Severity } from '../../core/types';
 import type { PeerCheck, PeerCheckContext, PeerFinding, PeerPair } from '../peerTypes';
 
 export interface Place {
@@ -69,7 +69,8 @@ export function perEndpoint(
   rule: (me: Endpoint, peer: Endpoint | undefined, ctx: PeerCheckContext, report: (f: PeerFinding) => void) => void,
 ): PeerCheck {
   return {
-    code,
+    id: `peer/${code}`,
+    codes: [code],
     run(pair, ctx, report) {
       rule(pair.a, pair.b, ctx, report);
       rule(pair.b, pair.a, ctx, report);

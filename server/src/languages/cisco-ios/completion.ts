@@ -2,7 +2,7 @@
 // the values of the argument being typed (algorithms, tunnel modes, PFS groups) and the names of
 // defined objects where a command references one (transform sets, profiles, ACLs, interfaces).
 import type { Position } from 'vscode-languageserver-types';
-import type { CompletionEntry, ParsedFile } from '../../service/types';
+import type { CompletionEntry, ParsedFile } from '../../core/types';
 import { MODELED_MODES, MODE_TABLES, type Kw, type KwTable, type ModeId } from './commands';
 import { resolveWord, tokenize } from './lexer';
 import type { IosTree } from './index';

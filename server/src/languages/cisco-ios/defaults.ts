@@ -1,7 +1,7 @@
 // IOS defaults per train and version, as tables. Every default an Endpoint uses carries a rule
 // text naming the version ("IOS 15.7 default transform set"), so hover and messages can show it.
 // Confidence tags follow ios-grammar.md: [V] verified, [S] seen in real output, [U] unverified.
-import type { Proposal } from '../../model/endpoint';
+import type { Proposal } from '../../core/endpoint';
 
 export interface IosVersion {
   /** As written: "15.7(3)M6", "17.11.1". */

@@ -3,7 +3,7 @@
 // map` on the WAN interface with `permit gre` between the tunnel's outer addresses) — then its
 // IPsec binding is attached to the tunnel endpoint instead, so one tunnel is one endpoint.
 import type { Range } from 'vscode-languageserver-types';
-import type { Encapsulation, Endpoint, Family, IpsecBinding, Proposal, TrafficSelector, TunnelPart, Valued, AuthMethod } from '../../model/endpoint';
+import type { Encapsulation, Endpoint, Family, IpsecBinding, Proposal, TrafficSelector, TunnelPart, Valued, AuthMethod } from '../../core/endpoint';
 import { parseAddress, prefixContains } from '../../model/address';
 import { ESP_TRANSFORMS, IKEV2_ENCRYPTION, IKE_HASHES, iosDhGroup, isakmpEncryption } from './algorithms';
 import {

@@ -2,8 +2,8 @@
 // for every default in force, the rule it comes from ("IOS 15.7 default transform set"). Lines
 // that carry secrets are described ("a pre-shared key is set"), never quoted.
 import type { Position } from 'vscode-languageserver-types';
-import type { HoverResult, ParsedFile } from '../../service/types';
-import type { Endpoint, Proposal, Valued } from '../../model/endpoint';
+import type { HoverResult, ParsedFile } from '../../core/types';
+import type { Endpoint, Proposal, Valued } from '../../core/endpoint';
 import { MODE_NAMES, type Kw } from './commands';
 import { transformSetProposal, ikev2ProposalCanonical } from './endpoints';
 import { DEFAULT_TRANSFORM_SET, TRANSFORM_SET_DEFAULT_MODE, versionLabel } from './defaults';

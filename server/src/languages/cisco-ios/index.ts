@@ -2,9 +2,9 @@
 // normalized endpoints (endpoints.ts), per-file checks (checks.ts), outline/folding (symbols.ts),
 // hover and completion. Parse once per document version; every feature reads ParsedFile.tree.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DialectModule, ParseContext, ParsedFile } from '../../service/types';
-import type { Endpoint, Valued } from '../../model/endpoint';
-import { emptyParsedFile } from '../../service/parsedFile';
+import type { DialectModule, ParseContext, ParsedFile } from '../../core/types';
+import type { Endpoint, Valued } from '../../core/endpoint';
+import { emptyParsedFile } from '../../core/parsedFile';
 import { parseIos, type ParseTree } from './parser';
 import { extractIncremental, type IosConfig } from './objects';
 import { ASSUMED_VERSION, parseIosVersion, type IosVersion } from './defaults';
@@ -13,6 +13,8 @@ import { runChecks } from './checks';
 import { buildFolding, buildReferences, buildSymbols } from './symbols';
 import { hover } from './hover';
 import { complete } from './completion';
+import { triviaLedger } from '../../core/lines';
+import { Code } from '../../core/codes';
 
 /** The dialect-private tree every feature reads. */
 export interface IosTree {
@@ -109,6 +111,9 @@ function sameData(a: unknown, b: unknown): boolean {
 
 export const dialect: DialectModule = {
   id: 'cisco-ios',
+  // TRANSITIONAL (issue 14): the codes parse() reports today, and no line ledger yet.
+  parseCodes: [Code.duplicateKey, Code.invalidValue, Code.undefinedReference, Code.unusedDefinition, Code.versionIncompatible, Code.weakAlgorithm],
+  lineUse: (f) => triviaLedger(f.text),
   name: 'Cisco IOS',
   matches: (path, head) =>
     /\.(ios|cisco)$|-confg$/i.test(path) || (/\.(cfg|txt|conf)$/i.test(path) && IOS_HEAD.test(head.slice(0, 400)) && !/^\s*(conn |config setup)/m.test(head.slice(0, 400))),

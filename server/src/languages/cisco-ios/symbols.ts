@@ -1,7 +1,7 @@
 // Outline symbols, references and folding ranges. Symbol details describe objects by their
 // algorithms and addresses; pre-shared keys appear only as "key set", never as text.
 import type { Range } from 'vscode-languageserver-types';
-import type { FoldRange, SymbolDef, SymbolRef } from '../../service/types';
+import type { FoldRange, SymbolDef, SymbolRef } from '../../core/types';
 import type { IosConfig } from './objects';
 import type { Node, ParseTree } from './parser';
 

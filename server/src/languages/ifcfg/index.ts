@@ -2,17 +2,19 @@
 // shvar does and as bash does (initscripts sources the file), validates the tunnel keys of
 // ifup-tunnel and ifup-ipv6, and builds the Linux endpoint that `ifup` would create.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CompletionEntry, DialectModule, Finding, ParseContext, ParsedFile, SymbolDef } from '../../service/types';
-import { emptyParsedFile } from '../../service/parsedFile';
-import { basenameOfUri } from '../../service/uri';
+import type { CompletionEntry, DialectModule, Finding, ParseContext, ParsedFile, SymbolDef } from '../../core/types';
+import { emptyParsedFile } from '../../core/parsedFile';
+import { basenameOfUri } from '../../core/uri';
 import { parseAddress, parsePrefix } from '../../model/address';
-import type { Endpoint, Valued } from '../../model/endpoint';
+import type { Endpoint, Valued } from '../../core/endpoint';
 import { linuxEndpoint } from '../../model/linuxTunnels';
 import { contains, didYouMean, finding, range } from '../ini/util';
 import { tunnelHoverMarkdown } from '../ini/tunnelHover';
 import { KEYS, NONEXISTENT_KEYS, TUNNEL_TYPE_INFO, keyInfo } from './keys';
 import { readIfcfg, type IfcfgAssignment, type IfcfgTree } from './reader';
 import { parseGreKey, validateValue } from './validate';
+import { Code } from '../../core/codes';
+import { triviaLedger } from '../../core/lines';
 
 export type { IfcfgTree, IfcfgAssignment } from './reader';
 
@@ -31,7 +33,7 @@ function tunnelEndpoint(tree: IfcfgTree, uri: string, ctx: ParseContext, finding
     const a = get(k);
     const p = a?.value ? parseAddress(a.value) : undefined;
     if (a && p && p.family !== info.outer) {
-      findings.push(finding(uri, 'invalid-value', 'error', `TYPE=${type.value} is a tunnel over ${info.outer === 'ipv6' ? 'IPv6' : 'IPv4'}, but ${k} is an ${p.family === 'ipv6' ? 'IPv6' : 'IPv4'} address.`, a.valueRange));
+      findings.push(finding(uri, Code.invalidValue, 'error', `TYPE=${type.value} is a tunnel over ${info.outer === 'ipv6' ? 'IPv6' : 'IPv4'}, but ${k} is an ${p.family === 'ipv6' ? 'IPv6' : 'IPv4'} address.`, a.valueRange));
       return undefined;
     }
     return a && p ? written(p.text, a, uri) : undefined;
@@ -39,11 +41,11 @@ function tunnelEndpoint(tree: IfcfgTree, uri: string, ctx: ParseContext, finding
   const local = addr('MY_OUTER_IPADDR');
   const remote = addr('PEER_OUTER_IPADDR');
   if (!get('PEER_OUTER_IPADDR') && type.value !== 'EXTERNAL')
-    findings.push(finding(uri, 'invalid-value', 'warning', `TYPE=${type.value} without PEER_OUTER_IPADDR: ifup-tunnel creates the tunnel without a remote address.`, type.keyRange));
+    findings.push(finding(uri, Code.invalidValue, 'warning', `TYPE=${type.value} without PEER_OUTER_IPADDR: ifup-tunnel creates the tunnel without a remote address.`, type.keyRange));
   const keyA = get('KEY');
   const key = keyA?.value ? parseGreKey(keyA.value) : undefined;
   if (keyA && !info.kind.includes('gre'))
-    findings.push(finding(uri, 'invalid-value', 'warning', `KEY is a GRE key; TYPE=${type.value} has no GRE header.`, keyA.keyRange));
+    findings.push(finding(uri, Code.invalidValue, 'warning', `KEY is a GRE key; TYPE=${type.value} has no GRE header.`, keyA.keyRange));
   const mtuA = get('MTU');
   const mtu = mtuA?.value && /^\d+$/.test(mtuA.value) && Number(mtuA.value) >= 68 && Number(mtuA.value) <= 65535 ? written(Number(mtuA.value), mtuA, uri) : undefined;
   const inner: Valued<string>[] = [];
@@ -81,14 +83,14 @@ function parse(doc: TextDocument, ctx: ParseContext): ParsedFile {
   for (const a of tree.assignments) {
     const advice = NONEXISTENT_KEYS[a.key];
     if (advice) {
-      findings.push(finding(file.uri, 'unknown-keyword', 'warning', `${a.key} does not exist. ${advice}`, a.keyRange));
+      findings.push(finding(file.uri, Code.unknownKeyword, 'warning', `${a.key} does not exist. ${advice}`, a.keyRange));
       continue;
     }
     const info = keyInfo(a.key);
     if (!info) {
       const dym = didYouMean(a.key, known);
       findings.push(
-        finding(file.uri, 'unknown-keyword', 'hint', `${a.key} is not read by initscripts or NetworkManager (fine for your own variables).${dym ? ` Did you mean ${dym}?` : ''}`, a.keyRange),
+        finding(file.uri, Code.unknownKeyword, 'hint', `${a.key} is not read by initscripts or NetworkManager (fine for your own variables).${dym ? ` Did you mean ${dym}?` : ''}`, a.keyRange),
       );
       continue;
     }
@@ -148,6 +150,9 @@ function complete(file: ParsedFile, pos: { line: number; character: number }): C
 
 export const dialect: DialectModule = {
   id: 'ifcfg',
+  // TRANSITIONAL (issue 14): the codes parse() reports today, and no line ledger yet.
+  parseCodes: [Code.duplicateKey, Code.invalidValue, Code.syntaxError, Code.unknownKeyword],
+  lineUse: (f) => triviaLedger(f.text),
   name: 'ifcfg',
   matches: (path) => /(^|[\\/])ifcfg-[^\\/]+$/.test(path) && !/\.(bak|orig|rpmnew|rpmsave|swp)$|~$/.test(path),
   parse,

@@ -2,10 +2,11 @@
 // initscripts does (bash sources it; shellscript/lexer.ts, nothing executed), and reports the lines
 // the two read differently.
 import type { Range } from 'vscode-languageserver-types';
-import type { Finding } from '../../service/types';
+import type { Finding } from '../../core/types';
 import { finding, range } from '../ini/util';
 import { lexShell, wordValue, type Part, type Word } from '../shellscript/lexer';
 import { shvarKeyLine, svUnescape } from './shvar';
+import { Code } from '../../core/codes';
 
 export interface IfcfgAssignment {
   key: string;
@@ -49,7 +50,7 @@ function bashView(text: string, uri: string, findings: Finding[]): { assigns: Ba
   const assigns: BashAssign[] = [];
   const commandLines = new Set<number>();
   const vars = new Map<string, string>();
-  for (const e of lexed.errors) findings.push(finding(uri, 'syntax-error', 'error', `bash (initscripts sources this file) fails here: ${e.message}`, e.range));
+  for (const e of lexed.errors) findings.push(finding(uri, Code.syntaxError, 'error', `bash (initscripts sources this file) fails here: ${e.message}`, e.range));
   const assign = (name: string, parts: Part[], append: boolean, w: Word) => {
     const v = wordValue(parts, vars);
     const dynamic = v === undefined;
@@ -82,7 +83,7 @@ function bashView(text: string, uri: string, findings: Finding[]): { assigns: Ba
     findings.push(
       finding(
         uri,
-        'syntax-error',
+        Code.syntaxError,
         'warning',
         `When initscripts sources this file, bash runs the command \`${what.length > 60 ? what.slice(0, 57) + '…' : what}\`${tempEnv}; NetworkManager ignores the line. Tunnel Lens never runs it.`,
         { start: words[cmdWordIndex].range.start, end: words[words.length - 1].range.end },
@@ -119,7 +120,7 @@ export function readIfcfg(text: string, uri: string, findings: Finding[]): Ifcfg
       const names = bash.map((b) => b.name);
       if (names.length)
         findings.push(
-          finding(uri, 'syntax-error', 'warning', `NetworkManager ignores this line (it is not \`KEY=value\`), but initscripts (bash) sets ${names.join(', ')}.`, range(line, 0, l.length)),
+          finding(uri, Code.syntaxError, 'warning', `NetworkManager ignores this line (it is not \`KEY=value\`), but initscripts (bash) sets ${names.join(', ')}.`, range(line, 0, l.length)),
         );
       return;
     }
@@ -144,21 +145,21 @@ export function readIfcfg(text: string, uri: string, findings: Finding[]): Ifcfg
     if (!b) {
       // a line where bash runs a command was reported already
       if (!commandLines.has(line))
-        findings.push(finding(uri, 'syntax-error', 'warning', `bash does not assign ${kl.key} on this line (initscripts sources the file), while NetworkManager reads ${nm.value === null ? '""' : show(nm.value)}.`, whole));
+        findings.push(finding(uri, Code.syntaxError, 'warning', `bash does not assign ${kl.key} on this line (initscripts sources the file), while NetworkManager reads ${nm.value === null ? '""' : show(nm.value)}.`, whole));
     } else if (nm.value === null) {
       const bashSays = b.dynamic ? 'initscripts (bash) expands it when ifup runs' : `initscripts (bash) reads ${show(b.value!)}`;
-      findings.push(finding(uri, 'syntax-error', 'warning', `NetworkManager rejects this value (${nm.error}) and treats ${kl.key} as ""; ${bashSays}.`, valueRange));
+      findings.push(finding(uri, Code.syntaxError, 'warning', `NetworkManager rejects this value (${nm.error}) and treats ${kl.key} as ""; ${bashSays}.`, valueRange));
     } else if (b.dynamic) {
-      findings.push(finding(uri, 'invalid-value', 'warning', `initscripts (bash) expands ${kl.key} when ifup runs; NetworkManager takes it literally as ${show(nm.value)}.`, valueRange));
+      findings.push(finding(uri, Code.invalidValue, 'warning', `initscripts (bash) expands ${kl.key} when ifup runs; NetworkManager takes it literally as ${show(nm.value)}.`, valueRange));
     } else if (b.value !== nm.value) {
-      findings.push(finding(uri, 'invalid-value', 'warning', `initscripts (bash) reads ${kl.key} as ${show(b.value!)} but NetworkManager reads ${show(nm.value)}.`, valueRange));
+      findings.push(finding(uri, Code.invalidValue, 'warning', `initscripts (bash) reads ${kl.key} as ${show(b.value!)} but NetworkManager reads ${show(nm.value)}.`, valueRange));
     }
   });
   const last = new Map<string, IfcfgAssignment>();
   for (const a of assignments) {
     const prev = last.get(a.key);
     if (prev)
-      findings.push(finding(uri, 'duplicate-key', 'warning', `${a.key} is set again on line ${a.line + 1}; the last assignment wins (bash and NetworkManager agree).`, prev.keyRange));
+      findings.push(finding(uri, Code.duplicateKey, 'warning', `${a.key} is set again on line ${a.line + 1}; the last assignment wins (bash and NetworkManager agree).`, prev.keyRange));
     last.set(a.key, a);
   }
   return { kind: 'ifcfg', assignments, last };

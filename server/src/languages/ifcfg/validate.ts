@@ -1,11 +1,12 @@
 // Value checks of ifcfg keys (invalid-value). Booleans follow both readers: initscripts takes
 // on/off, NetworkManager does not.
-import type { Finding } from '../../service/types';
+import type { Finding } from '../../core/types';
 import { parseAddress, parsePrefix } from '../../model/address';
 import { finding, parseIntIn } from '../ini/util';
 import { initscriptsBoolean, nmBoolean } from './shvar';
 import type { KeyInfo } from './keys';
 import type { IfcfgAssignment } from './reader';
+import { Code } from '../../core/codes';
 
 const FALLBACK_DEVICES = new Set(['gre0', 'tunl0', 'ip6tnl0', 'ip6gre0', 'sit0']);
 
@@ -23,7 +24,7 @@ export function parseGreKey(v: string): number | undefined {
 export function validateValue(a: IfcfgAssignment, info: KeyInfo, uri: string, out: Finding[]): void {
   const v = a.value;
   if (v === undefined || v === '') return;
-  const bad = (msg: string, severity: 'error' | 'warning' = 'error') => out.push(finding(uri, 'invalid-value', severity, msg, a.valueRange));
+  const bad = (msg: string, severity: 'error' | 'warning' = 'error') => out.push(finding(uri, Code.invalidValue, severity, msg, a.valueRange));
   const ty = info.type;
   switch (ty.t) {
     case 'bool': {

@@ -1,8 +1,9 @@
 // Features every ini dialect shares, driven by a key table: unknown sections/keys with
 // did-you-mean, symbols (sections with their keys), folding, hover docs and completion.
-import type { CompletionEntry, Finding, FoldRange, SymbolDef } from '../../service/types';
+import type { CompletionEntry, Finding, FoldRange, SymbolDef } from '../../core/types';
 import { contains, didYouMean, finding } from './util';
 import type { IniEntry, IniFile } from './parser';
+import { Code } from '../../core/codes';
 
 export interface IniKeyDoc {
   doc: string;
@@ -13,23 +14,23 @@ export interface IniKeyDoc {
 export type IniKeyTable = Record<string, Record<string, IniKeyDoc>>;
 
 export function checkKeys(file: IniFile, table: IniKeyTable, uri: string, out: Finding[], what: string, knownOtherSections: string[] = []): void {
-  for (const e of file.errors) out.push(finding(uri, 'syntax-error', 'error', e.message, e.range));
+  for (const e of file.errors) out.push(finding(uri, Code.syntaxError, 'error', e.message, e.range));
   for (const s of file.sections) {
     const keys = table[s.name];
     if (!keys) {
       if (knownOtherSections.includes(s.name)) continue;
       const dym = didYouMean(s.name, Object.keys(table));
-      out.push(finding(uri, 'unknown-keyword', dym ? 'warning' : 'hint', `[${s.name}] is not a section Tunnel Lens knows in a ${what}.${dym ? ` Did you mean [${dym}]?` : ''}`, s.headerRange));
+      out.push(finding(uri, Code.unknownKeyword, dym ? 'warning' : 'hint', `[${s.name}] is not a section Tunnel Lens knows in a ${what}.${dym ? ` Did you mean [${dym}]?` : ''}`, s.headerRange));
       continue;
     }
     const seen = new Map<string, IniEntry>();
     for (const e of s.entries) {
       if (!keys[e.key]) {
         const dym = didYouMean(e.key, Object.keys(keys));
-        out.push(finding(uri, 'unknown-keyword', dym ? 'warning' : 'hint', `${e.key}= is not a [${s.name}] key of a ${what}.${dym ? ` Did you mean ${dym}=?` : ''}`, e.keyRange));
+        out.push(finding(uri, Code.unknownKeyword, dym ? 'warning' : 'hint', `${e.key}= is not a [${s.name}] key of a ${what}.${dym ? ` Did you mean ${dym}=?` : ''}`, e.keyRange));
       }
       const prev = seen.get(e.key);
-      if (prev) out.push(finding(uri, 'duplicate-key', 'warning', `${e.key}= is set again on line ${e.line + 1}; the later value wins.`, prev.keyRange));
+      if (prev) out.push(finding(uri, Code.duplicateKey, 'warning', `${e.key}= is set again on line ${e.line + 1}; the later value wins.`, prev.keyRange));
       seen.set(e.key, e);
     }
   }

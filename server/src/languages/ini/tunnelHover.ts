@@ -1,6 +1,6 @@
 // The hover text every Linux dialect shows on a tunnel line: the encapsulation limit in force and
 // the MTU, each with the reason (written where, or which default rule).
-import type { Endpoint } from '../../model/endpoint';
+import type { Endpoint } from '../../core/endpoint';
 import { describeEncapLimit, describeOrigin, LINUX_KINDS } from '../../model/linuxTunnels';
 
 export function tunnelHoverMarkdown(e: Endpoint): string {

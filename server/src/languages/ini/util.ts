@@ -1,7 +1,7 @@
 // Small helpers the Linux dialects share: finding construction, did-you-mean, version directives.
 import type { Range } from 'vscode-languageserver-types';
-import type { Finding, Severity } from '../../service/types';
-import type { FindingCode } from '../../model/findingCodes';
+import type { Finding, Severity } from '../../core/types';
+import type { FindingCode } from '../../core/codes';
 
 export function range(line: number, start: number, end: number): Range {
   return { start: { line, character: start }, end: { line, character: end } };

@@ -1,10 +1,10 @@
 // One pass over a parsed file (and what it includes) that produces every per-file finding and
 // the resolved conns. parse() stores the result in ParsedFile.tree; checks.ts hands the findings
 // out per code.
-import type { Finding, Fix, ParseContext, Severity } from '../../service/types';
-import type { FindingCode } from '../../model/findingCodes';
+import type { Finding, Fix, ParseContext, Severity } from '../../core/types';
+import { Code, type FindingCode } from '../../core/codes';
 import { transformInfo, type TransformType } from '../../model/algorithms';
-import type { Endpoint } from '../../model/endpoint';
+import type { Endpoint } from '../../core/endpoint';
 import type { Range } from 'vscode-languageserver-types';
 import { loadIncludes, type IncludeResult } from './include';
 import { lookupKey, otherDaemonKnows, spellings, type Keyword, type Sect } from './keywords';
@@ -40,13 +40,13 @@ export function analyze(root: ParsedConf, text: string, target: Target, ctx: Par
   const lsw = target.daemon === 'libreswan';
   const label = targetLabel(target);
 
-  for (const e of root.errors) add('syntax-error', 'error', e.message, e.range);
+  for (const e of root.errors) add(Code.syntaxError, 'error', e.message, e.range);
   if (lsw && /\r\n/.test(text)) {
     // Libreswan keeps the \r in every value: the first enum/boolean value fails ("invalid value").
     const victim = root.sections.flatMap((s) => s.entries).find((e) => lookupKey(e.key, target.daemon).some((h) => ['enum', 'bool', 'list'].includes(h.kw.type)));
     const line = text.split('\n').findIndex((l) => l.endsWith('\r'));
     add(
-      'syntax-error',
+      Code.syntaxError,
       victim ? 'error' : 'warning',
       `CRLF line endings: Libreswan keeps the \\r in every value${victim ? `, so ${victim.key}=${victim.value} is read as an invalid value and ${label} stops here` : ''}. Save the file with LF line endings.`,
       victim ? victim.valueRange : { start: { line, character: 0 }, end: { line, character: 0 } },
@@ -58,7 +58,7 @@ export function analyze(root: ParsedConf, text: string, target: Target, ctx: Par
   for (const inc of loaded.includes) {
     if (!inc.problem) continue;
     const sev: Severity = inc.problem.kind === 'no-match' ? 'warning' : 'error';
-    const code: FindingCode = inc.problem.kind === 'no-match' ? 'undefined-reference' : 'invalid-value';
+    const code: FindingCode = inc.problem.kind === 'no-match' ? Code.undefinedReference : Code.invalidValue;
     const cwdNote = lsw && !inc.stmt.path.startsWith('/') ? ' (resolved relative to this file; note that Libreswan itself resolves a relative include against its working directory)' : '';
     add(code, sev, inc.problem.message + cwdNote, inc.stmt.pathRange);
   }
@@ -83,9 +83,9 @@ export function analyze(root: ParsedConf, text: string, target: Target, ctx: Par
   }
   for (const p of problems) {
     if (p.entry.uri !== uri) continue;
-    const sev: Severity = p.code === 'undefined-reference' && !lsw ? 'warning' : 'error';
+    const sev: Severity = p.code === Code.undefinedReference && !lsw ? 'warning' : 'error';
     const related = p.related ? [{ uri: p.related.uri, range: p.related.range, message: `first set here` }] : [];
-    add(p.code, sev, p.message, p.code === 'duplicate-key' ? p.entry.keyRange : p.entry.valueRange, [], related);
+    add(p.code, sev, p.message, p.code === Code.duplicateKey ? p.entry.keyRange : p.entry.valueRange, [], related);
   }
   for (const s of root.sections) {
     if (s.kind !== 'conn') continue;
@@ -99,7 +99,7 @@ export function analyze(root: ParsedConf, text: string, target: Target, ctx: Par
   if (lsw && atLeast(target, '5.0')) {
     for (const s of root.sections)
       for (const e of s.entries)
-        if (e.key.toLowerCase() === 'ikev2') add('deprecated-option', 'hint', `ikev2= is deprecated in ${label}; use keyexchange=${['never', 'no', 'permit'].includes(e.value.toLowerCase()) ? 'ikev1' : 'ikev2'}`, e.keyRange);
+        if (e.key.toLowerCase() === 'ikev2') add(Code.deprecatedOption, 'hint', `ikev2= is deprecated in ${label}; use keyexchange=${['never', 'no', 'permit'].includes(e.value.toLowerCase()) ? 'ikev1' : 'ikev2'}`, e.keyRange);
   }
 
   const endpoints: Endpoint[] = [];
@@ -132,7 +132,7 @@ function checkEntry(e: Entry, sect: Sect, t: Target, add: Add): void {
       const other = hits[0].kw.sect;
       // Libreswan 4.10: a conn key in config setup is fatal; a setup key in a conn drops the conn.
       const fatal = lsw || sect === 'setup';
-      add('unknown-keyword', fatal ? 'error' : 'warning', `keyword '${e.key}' is not valid in ${SECT_NAME[sect]} (it belongs in ${SECT_NAME[other]})${sect === 'setup' ? `; ${label} refuses the file` : lsw ? `; ${label} does not load this conn` : `; ${label} ignores it`}`, e.keyRange);
+      add(Code.unknownKeyword, fatal ? 'error' : 'warning', `keyword '${e.key}' is not valid in ${SECT_NAME[sect]} (it belongs in ${SECT_NAME[other]})${sect === 'setup' ? `; ${label} refuses the file` : lsw ? `; ${label} does not load this conn` : `; ${label} ignores it`}`, e.keyRange);
       return;
     }
     const sug = closest(e.key, spellings(t.daemon, sect));
@@ -140,7 +140,7 @@ function checkEntry(e: Entry, sect: Sect, t: Target, add: Add): void {
     const note = otherDaemonKnows(e.key, t.daemon) ? ` ('${e.key}' is a ${otherName} keyword)` : '';
     const consequence = lsw ? (atLeast(t, '5.3') ? `${label} rejects it` : `${label} stops with a syntax error`) : `${label} ignores it`;
     add(
-      'unknown-keyword',
+      Code.unknownKeyword,
       lsw ? 'error' : 'warning',
       `unknown keyword '${e.key}'${note}${sug ? `; did you mean '${sug}'?` : ''} (${consequence})`,
       e.keyRange,
@@ -152,24 +152,24 @@ function checkEntry(e: Entry, sect: Sect, t: Target, add: Add): void {
   const kw: Keyword = hit.kw;
   const fullKey = kw.perEnd ? `${hit.end ?? 'right'}${kw.name}` : kw.name;
   if (hit.dashed && lsw && !atLeast(t, '5.3')) {
-    add('version-incompatible', 'error', `'${e.key}': the ${hit.end}-${kw.name} spelling needs Libreswan 5.3; ${label} stops with a syntax error. Write ${fullKey}.`, e.keyRange, [
+    add(Code.versionIncompatible, 'error', `'${e.key}': the ${hit.end}-${kw.name} spelling needs Libreswan 5.3; ${label} stops with a syntax error. Write ${fullKey}.`, e.keyRange, [
       replace(e.uri, e.keyRange, fullKey, `Change to ${fullKey}`),
     ]);
   }
   if (hit.bare && lsw) {
-    add('version-incompatible', 'warning', `'${e.key}' without left/right: Libreswan 4.x takes it as right${kw.name} only; Libreswan 5.x refuses it. Write left${kw.name}= and right${kw.name}=.`, e.keyRange);
+    add(Code.versionIncompatible, 'warning', `'${e.key}' without left/right: Libreswan 4.x takes it as right${kw.name} only; Libreswan 5.x refuses it. Write left${kw.name}= and right${kw.name}=.`, e.keyRange);
   }
   if (lsw && kw.removedIn && atLeast(t, kw.removedIn)) {
-    add('version-incompatible', 'error', `'${e.key}' was removed in Libreswan ${kw.removedIn}; ${label} stops with a syntax error`, e.keyRange);
+    add(Code.versionIncompatible, 'error', `'${e.key}' was removed in Libreswan ${kw.removedIn}; ${label} stops with a syntax error`, e.keyRange);
   } else if (lsw && kw.since && !atLeast(t, kw.since)) {
-    add('version-incompatible', 'error', `'${e.key}' needs Libreswan ${kw.since}; ${label} does not know it`, e.keyRange);
+    add(Code.versionIncompatible, 'error', `'${e.key}' needs Libreswan ${kw.since}; ${label} does not know it`, e.keyRange);
   }
   if (kw.deprecated) {
     const simple = /^[a-z0-9_-]+$/i.test(kw.deprecated);
     const ignored = /nothing|DH group|eap/.test(kw.deprecated) || !lsw;
-    add('deprecated-option', ignored ? 'warning' : 'hint', `'${e.key}' is deprecated${ignored ? ` and ignored by ${label}` : ''}; use ${kw.deprecated}`, e.keyRange, simple ? [replace(e.uri, e.keyRange, kw.deprecated, `Change to ${kw.deprecated}`)] : []);
+    add(Code.deprecatedOption, ignored ? 'warning' : 'hint', `'${e.key}' is deprecated${ignored ? ` and ignored by ${label}` : ''}; use ${kw.deprecated}`, e.keyRange, simple ? [replace(e.uri, e.keyRange, kw.deprecated, `Change to ${kw.deprecated}`)] : []);
   }
-  if (lsw && kw.name === 'dpdaction' && atLeast(t, '5.0')) add('deprecated-option', 'warning', `dpdaction= is obsolete in ${label} and ignored`, e.keyRange);
+  if (lsw && kw.name === 'dpdaction' && atLeast(t, '5.0')) add(Code.deprecatedOption, 'warning', `dpdaction= is obsolete in ${label} and ignored`, e.keyRange);
   for (const p of checkValue(kw, e, t, fullKey)) {
     const fixes: Fix[] = [];
     if (p.replaceValue !== undefined) fixes.push(replace(e.uri, e.valueRange, p.replaceValue, p.fixTitle ?? `Change to ${p.replaceValue}`));
@@ -198,8 +198,8 @@ function checkProposal(e: Entry, kind: ProposalKind, r: Resolved | undefined, t:
     if (kind === 'esp' && r.fields.get('phase2')?.value.toLowerCase() === 'ah') kind = 'ah';
   }
   const res = parseProposals(kind, e.value, t, { ikeVersion, pfs });
-  for (const err of res.errors) add('invalid-value', 'error', `${e.key}=${e.value}: ${err}${t.daemon === 'libreswan' ? ' (ipsec algparse would reject it; pluto refuses the conn)' : ''}`, e.valueRange);
-  for (const w of res.warnings) add('invalid-value', 'warning', `${e.key}=${e.value}: ${w}`, e.valueRange);
+  for (const err of res.errors) add(Code.invalidValue, 'error', `${e.key}=${e.value}: ${err}${t.daemon === 'libreswan' ? ' (ipsec algparse would reject it; pluto refuses the conn)' : ''}`, e.valueRange);
+  for (const w of res.warnings) add(Code.invalidValue, 'warning', `${e.key}=${e.value}: ${w}`, e.valueRange);
   const weak = new Set<string>();
   for (const p of res.proposals) {
     const pairs: [TransformType, string[]][] = [['encr', p.encr], ['integ', p.integ], ['prf', p.prf], ['dh', p.dh]];
@@ -208,7 +208,7 @@ function checkProposal(e: Entry, kind: ProposalKind, r: Resolved | undefined, t:
         const info = transformInfo(type, n);
         if (info?.weak && !weak.has(n)) {
           weak.add(n);
-          add('weak-algorithm', 'warning', `${e.key}= uses ${n}: ${info.weak}`, e.valueRange);
+          add(Code.weakAlgorithm, 'warning', `${e.key}= uses ${n}: ${info.weak}`, e.valueRange);
         }
       }
   }

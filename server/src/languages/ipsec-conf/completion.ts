@@ -1,5 +1,5 @@
 // Completion: keywords per section, daemon and version; enum values; algorithm names in ike=/esp=.
-import type { CompletionEntry, ParsedFile, Position } from '../../service/types';
+import type { CompletionEntry, ParsedFile, Position } from '../../core/types';
 import type { IpsecConfTree } from './index';
 import { LSW_COMPLETION_NAMES, SS_COMPLETION_NAMES } from './algorithms';
 import { LIBRESWAN_KEYWORDS, lookupKey, STRONGSWAN_KEYWORDS, type Sect } from './keywords';

@@ -1,6 +1,6 @@
 // Hover: keyword documentation, the effective value in the conn under the cursor (after
 // %default and also=), its default and which version's rule gave it; include targets.
-import type { HoverResult, ParsedFile, Position } from '../../service/types';
+import type { HoverResult, ParsedFile, Position } from '../../core/types';
 import type { Range } from 'vscode-languageserver-types';
 import type { IpsecConfTree } from './index';
 import { lookupKey } from './keywords';

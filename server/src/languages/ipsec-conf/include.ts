@@ -3,8 +3,8 @@
 // against the daemon's cwd (ipsec-conf-grammar.md §2), which hovers and messages point out.
 // Nesting is limited to 10 (MAX_INCLUDE_DEPTH) and include cycles are cut.
 import picomatch from 'picomatch';
-import type { FileSystem } from '../../service/types';
-import { dirnameUri, resolveUri } from '../../service/uri';
+import type { FileSystem } from '../../core/types';
+import { dirnameUri, resolveUri } from '../../core/uri';
 import { parseConf, type IncludeStmt, type ParsedConf } from './parser';
 import type { Daemon } from './version';
 

@@ -1,7 +1,7 @@
 // The ipsec.conf dialect: Libreswan 3.25-5.x and strongSwan 5.9's legacy ipsec.conf.
-import type { DialectModule, FoldRange, ParseContext, ParsedFile, SymbolDef, SymbolRef } from '../../service/types';
+import type { DialectModule, FoldRange, ParseContext, ParsedFile, SymbolDef, SymbolRef } from '../../core/types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { emptyParsedFile } from '../../service/parsedFile';
+import { emptyParsedFile } from '../../core/parsedFile';
 import { analyze, type Analysis } from './analyze';
 import { checks } from './checks';
 import { complete } from './completion';
@@ -9,6 +9,8 @@ import { hover } from './hover';
 import { parseConf, type ParsedConf } from './parser';
 import { alsoTargets, isAlso } from './resolve';
 import { detectTarget } from './version';
+import { Code } from '../../core/codes';
+import { triviaLedger } from '../../core/lines';
 
 export interface IpsecConfTree {
   conf: ParsedConf;
@@ -22,7 +24,7 @@ function parse(doc: TextDocument, ctx: ParseContext): ParsedFile {
     const target = detectTarget(text, ctx.settings);
     const conf = parseConf(text, doc.uri, target.daemon);
     const analysis = analyze(conf, text, target, ctx);
-    file.findings = analysis.findings.filter((f) => f.code === 'syntax-error');
+    file.findings = analysis.findings.filter((f) => f.code === Code.syntaxError);
     file.endpoints = analysis.endpoints;
     file.dependencies = analysis.dependencies;
     file.symbols = symbolsOf(conf);
@@ -32,7 +34,7 @@ function parse(doc: TextDocument, ctx: ParseContext): ParsedFile {
   } catch (err) {
     // Never crash the server on odd input: report it where it can be seen.
     file.findings.push({
-      code: 'syntax-error',
+      code: Code.syntaxError,
       severity: 'error',
       message: `internal error while reading this file: ${(err as Error).message}`,
       uri: doc.uri,
@@ -80,6 +82,9 @@ const FIRST_LINE = /^(config setup|conn |version 2|ca )/;
 
 export const dialect: DialectModule = {
   id: 'ipsec-conf',
+  // TRANSITIONAL (issue 14): the codes parse() reports today, and no line ledger yet.
+  parseCodes: [Code.syntaxError],
+  lineUse: (f) => triviaLedger(f.text),
   name: 'ipsec.conf',
   matches: (path, head) => {
     if (/(^|[\\/])ipsec\.conf$|[\\/]ipsec\.d[\\/][^\\/]*\.conf$/.test(path)) return true;

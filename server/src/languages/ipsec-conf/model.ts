@@ -4,7 +4,7 @@
 // addresses, which a static checker cannot do. Rule used here (documented in the hover too):
 // left is local, unless right is %defaultroute (or %<iface>) while left is not, or left is
 // %any/%any6 while right is not - then right is local. A conn that uses leftid=@… keeps left.
-import type { AuthMethod, Endpoint, IpsecBinding, Proposal, TrafficSelector, Valued } from '../../model/endpoint';
+import type { AuthMethod, Endpoint, IpsecBinding, Proposal, TrafficSelector, Valued } from '../../core/endpoint';
 import { parseAddress, parsePrefix } from '../../model/address';
 import type { Entry } from './parser';
 import { defaultProposals, parseProposals, type ProposalKind } from './proposals';

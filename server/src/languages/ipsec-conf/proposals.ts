@@ -2,7 +2,7 @@
 // `ipsec algparse` does (4.10 lib/libswan/v2_proposals.c behaviour, observed with the oracle), and
 // strongSwan's '-'-only syntax with its strict '!' suffix. Missing parts are filled from the
 // version's defaults exactly as algparse prints them.
-import type { Proposal } from '../../model/endpoint';
+import type { Proposal } from '../../core/endpoint';
 import { LSW_DH, LSW_ENCR, LSW_HASH, PRF_TO_INTEG, strongswanToken } from './algorithms';
 import { atLeast, type Target } from './version';
 

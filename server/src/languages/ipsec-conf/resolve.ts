@@ -7,6 +7,7 @@
 import { lookupKey } from './keywords';
 import type { Entry, Section } from './parser';
 import type { Target } from './version';
+import { Code } from '../../core/codes';
 
 export interface Resolved {
   section: Section;
@@ -17,7 +18,7 @@ export interface Resolved {
 }
 
 export interface ResolveProblem {
-  code: 'duplicate-key' | 'undefined-reference' | 'config-ignored' | 'invalid-value';
+  code: typeof Code.duplicateKey | typeof Code.undefinedReference | typeof Code.configIgnored | typeof Code.invalidValue;
   entry: Entry;
   message: string;
   related?: Entry;
@@ -81,7 +82,7 @@ export function resolveConn(section: Section, index: ConnIndex, t: Target, probl
       if (prev) {
         if (lsw && prev !== e) {
           problems.push({
-            code: 'duplicate-key',
+            code: Code.duplicateKey,
             entry: e,
             related: prev,
             message: `duplicate key '${e.key}' in conn ${section.name}${s !== section ? ` while processing also=${s.name}` : ''} (already set by '${prev.key}' on line ${prev.range.start.line + 1}${prev.section !== s ? ` in conn ${prev.section.name}` : ''}); Libreswan ${t.version} ignores conn ${section.name}`,
@@ -99,11 +100,11 @@ export function resolveConn(section: Section, index: ConnIndex, t: Target, probl
     for (const name of alsoTargets(e)) {
       const target = index.conns.get(name);
       if (!target) {
-        problems.push({ code: 'undefined-reference', entry: e, message: `also=${name}: no conn '${name}' is defined${lsw ? `; Libreswan ignores conn ${section.name}` : ''}` });
+        problems.push({ code: Code.undefinedReference, entry: e, message: `also=${name}: no conn '${name}' is defined${lsw ? `; Libreswan ignores conn ${section.name}` : ''}` });
         continue;
       }
       if (chain.includes(name)) {
-        problems.push({ code: 'invalid-value', entry: e, message: `also=${name} makes a cycle: ${[...chain, name].join(' → ')}` });
+        problems.push({ code: Code.invalidValue, entry: e, message: `also=${name} makes a cycle: ${[...chain, name].join(' → ')}` });
         continue;
       }
       walk(target, [...chain, name], `also=${name}`);
@@ -128,6 +129,6 @@ export function resolveConn(section: Section, index: ConnIndex, t: Target, probl
 export function defaultAlsoProblems(index: ConnIndex, t: Target): ResolveProblem[] {
   if (t.daemon !== 'libreswan') return [];
   return index.defaults.flatMap((d) =>
-    d.entries.filter(isAlso).map((e) => ({ code: 'config-ignored' as const, entry: e, message: `also= is not valid in section '%default'; Libreswan ${t.version} ignores it` })),
+    d.entries.filter(isAlso).map((e) => ({ code: Code.configIgnored, entry: e, message: `also= is not valid in section '%default'; Libreswan ${t.version} ignores it` })),
   );
 }

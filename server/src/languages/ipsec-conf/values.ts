@@ -4,9 +4,10 @@ import { parseAddress, parsePrefix } from '../../model/address';
 import type { Keyword } from './keywords';
 import type { Entry } from './parser';
 import { atLeast, type Target } from './version';
+import { Code } from '../../core/codes';
 
 export interface ValueProblem {
-  code: 'invalid-value' | 'syntax-error' | 'config-ignored' | 'version-incompatible';
+  code: typeof Code.invalidValue | typeof Code.syntaxError | typeof Code.configIgnored | typeof Code.versionIncompatible;
   severity: 'error' | 'warning' | 'info' | 'hint';
   message: string;
   /** Replacement for the value (quick fix). */
@@ -70,7 +71,7 @@ export function checkValue(kw: Keyword, e: Entry, t: Target, fullKey: string): V
   const out: ValueProblem[] = [];
   if (v === '') {
     if (lsw && !atLeast(t, '5.0') && (kw.type === 'bool' || kw.type === 'time' || kw.type === 'percent')) {
-      out.push({ code: 'syntax-error', severity: 'error', message: `syntax error: \`${e.key}=\` needs a value (Libreswan ${t.version} has no empty form for ${kw.type} keywords)` });
+      out.push({ code: Code.syntaxError, severity: 'error', message: `syntax error: \`${e.key}=\` needs a value (Libreswan ${t.version} has no empty form for ${kw.type} keywords)` });
     }
     return out;
   }
@@ -80,11 +81,11 @@ export function checkValue(kw: Keyword, e: Entry, t: Target, fullKey: string): V
       if (allowed.includes(v)) break;
       if (allowed.includes(v.toLowerCase())) {
         if (lsw && !atLeast(t, '5.0') && !e.quoted) {
-          out.push({ code: 'invalid-value', severity: 'error', message: `${e.key}=${v}: Libreswan ${t.version} reads booleans in lower case only (syntax error)`, replaceValue: v.toLowerCase(), fixTitle: `Write ${v.toLowerCase()}` });
+          out.push({ code: Code.invalidValue, severity: 'error', message: `${e.key}=${v}: Libreswan ${t.version} reads booleans in lower case only (syntax error)`, replaceValue: v.toLowerCase(), fixTitle: `Write ${v.toLowerCase()}` });
         }
         break;
       }
-      out.push({ code: 'invalid-value', severity: 'error', message: `${e.key}=${v}: not a boolean (${allowed.join('|')})${lsw ? `; Libreswan ${t.version} stops with a syntax error` : '; strongSwan ignores the conn'}` });
+      out.push({ code: Code.invalidValue, severity: 'error', message: `${e.key}=${v}: not a boolean (${allowed.join('|')})${lsw ? `; Libreswan ${t.version} stops with a syntax error` : '; strongSwan ignores the conn'}` });
       break;
     }
     case 'enum':
@@ -98,7 +99,7 @@ export function checkValue(kw: Keyword, e: Entry, t: Target, fullKey: string): V
           if (atLeast(t, '5.0')) continue;
           const repl = norm === 'ikev1' ? 'ikev2=no' : 'ikev2=yes';
           out.push({
-            code: 'version-incompatible',
+            code: Code.versionIncompatible,
             severity: 'error',
             message: `keyexchange=${w} needs Libreswan 5.0; Libreswan ${t.version} only takes keyexchange=ike and stops reading the file here (ERROR: keyword keyexchange, invalid value: ${w}). Use ${repl}.`,
             replaceEntry: repl,
@@ -107,12 +108,12 @@ export function checkValue(kw: Keyword, e: Entry, t: Target, fullKey: string): V
           continue;
         }
         if (lsw && /^\d+$/.test(w) && !e.quoted) {
-          out.push({ code: 'invalid-value', severity: 'warning', message: `${e.key}=${w}: a number is not one of ${kw.values?.join('|')}; Libreswan ${t.version} silently ignores it` });
+          out.push({ code: Code.invalidValue, severity: 'warning', message: `${e.key}=${w}: a number is not one of ${kw.values?.join('|')}; Libreswan ${t.version} silently ignores it` });
           continue;
         }
         const sug = closest(norm, kw.values ?? []);
         out.push({
-          code: 'invalid-value',
+          code: Code.invalidValue,
           severity: 'error',
           message: `keyword ${e.key}, invalid value: ${w} (expected ${kw.values?.join('|')})${sug ? `; did you mean '${sug}'?` : ''}${lsw && !atLeast(t, '5.0') ? `; Libreswan ${t.version} stops reading the file here` : ''}`,
           replaceValue: sug && kw.type === 'enum' ? sug : undefined,
@@ -123,45 +124,45 @@ export function checkValue(kw: Keyword, e: Entry, t: Target, fullKey: string): V
     }
     case 'time':
       if (parseTime(v, t.daemon) === undefined) {
-        out.push({ code: 'invalid-value', severity: lsw ? 'warning' : 'error', message: lsw ? `${e.key}=${v}: not a time (N, or N with s|m|h|d|w); Libreswan ${t.version} silently drops it and uses the default` : `${e.key}=${v}: bad time value; strongSwan ignores the conn` });
+        out.push({ code: Code.invalidValue, severity: lsw ? 'warning' : 'error', message: lsw ? `${e.key}=${v}: not a time (N, or N with s|m|h|d|w); Libreswan ${t.version} silently drops it and uses the default` : `${e.key}=${v}: bad time value; strongSwan ignores the conn` });
       }
       break;
     case 'percent':
-      if (!/^\d+%?$/.test(v)) out.push({ code: 'invalid-value', severity: 'warning', message: `${e.key}=${v}: expected a percentage such as 100%` });
+      if (!/^\d+%?$/.test(v)) out.push({ code: Code.invalidValue, severity: 'warning', message: `${e.key}=${v}: expected a percentage such as 100%` });
       break;
     case 'number':
-      if (!/^\d+$/.test(v)) out.push({ code: 'invalid-value', severity: 'warning', message: `${e.key}=${v}: not a number; Libreswan ${t.version} silently uses 0` });
-      else if (lsw && e.quoted && !atLeast(t, '5.0')) out.push({ code: 'invalid-value', severity: 'warning', message: `${e.key}="${v}": a quoted number is read as 0 by Libreswan ${t.version}; remove the quotes`, replaceValue: v, fixTitle: 'Remove the quotes' });
+      if (!/^\d+$/.test(v)) out.push({ code: Code.invalidValue, severity: 'warning', message: `${e.key}=${v}: not a number; Libreswan ${t.version} silently uses 0` });
+      else if (lsw && e.quoted && !atLeast(t, '5.0')) out.push({ code: Code.invalidValue, severity: 'warning', message: `${e.key}="${v}": a quoted number is read as 0 by Libreswan ${t.version}; remove the quotes`, replaceValue: v, fixTitle: 'Remove the quotes' });
       break;
     case 'host':
       for (const h of t.daemon === 'strongswan' ? v.split(',') : [v]) {
-        if (!hostOk(h.trim())) out.push({ code: 'invalid-value', severity: 'error', message: `${e.key}=${h}: not an address, hostname or %keyword` });
+        if (!hostOk(h.trim())) out.push({ code: Code.invalidValue, severity: 'error', message: `${e.key}=${h}: not an address, hostname or %keyword` });
       }
       break;
     case 'subnet':
       for (const item of v.split(/[\s,]+/).filter(Boolean)) {
         const why = subnetOk(item, t);
-        if (why) out.push({ code: 'invalid-value', severity: 'error', message: `${why}; ${lsw ? 'Libreswan ignores the conn' : 'strongSwan ignores the conn'}` });
+        if (why) out.push({ code: Code.invalidValue, severity: 'error', message: `${why}; ${lsw ? 'Libreswan ignores the conn' : 'strongSwan ignores the conn'}` });
       }
       break;
     case 'protoport':
       if (lsw && !atLeast(t, '5.0') && /^\d+$/.test(v) && !e.quoted) {
         const repl = v === '47' ? 'gre' : `${v}/0`;
         out.push({
-          code: 'config-ignored',
+          code: Code.configIgnored,
           severity: 'error',
           message: `${fullKey}=${v}: Libreswan ${t.version} lexes an all-digit value as a number and loses it ("Invalid protoport value"): the conn is dropped. Write ${repl}${v === '47' ? ' or 47/0' : ''}.`,
           replaceValue: repl,
           fixTitle: `Write ${repl}`,
         });
       } else if (!parseProtoPort(v)) {
-        out.push({ code: 'invalid-value', severity: 'error', message: `bad ${fullKey}=${v}: expected PROTO[/PORT] (gre, 47/0, tcp/22)` });
+        out.push({ code: Code.invalidValue, severity: 'error', message: `bad ${fullKey}=${v}: expected PROTO[/PORT] (gre, 47/0, tcp/22)` });
       }
       break;
     case 'id':
       if (lsw && !atLeast(t, '5.0') && /^\d+$/.test(v) && !e.quoted) {
         out.push({
-          code: 'config-ignored',
+          code: Code.configIgnored,
           severity: 'error',
           message: `${fullKey}=${v}: Libreswan ${t.version} lexes an all-digit value as a number and loses it ("Invalid id value"): the conn is dropped. Quote it.`,
           replaceValue: `"${v}"`,

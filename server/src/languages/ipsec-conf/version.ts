@@ -1,6 +1,6 @@
 // Which daemon and which version a file is written for. Order (DESIGN): a `# tunnel-lens:`
 // directive in the file beats the setting, the setting beats a guess from the content.
-import type { Settings } from '../../service/types';
+import type { Settings } from '../../core/types';
 import type { Range } from 'vscode-languageserver-types';
 
 export type Daemon = 'libreswan' | 'strongswan';

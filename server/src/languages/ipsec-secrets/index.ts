@@ -2,11 +2,13 @@
 // pair with a digest of the key, for the cross-peer psk-mismatch check via findPsk(). The secrets
 // are never printed: messages name IDs and line numbers only.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DialectModule, Finding, ParseContext, ParsedFile, SymbolDef } from '../../service/types';
-import { emptyParsedFile } from '../../service/parsedFile';
-import { basenameOfUri, dirnameUri, resolveUri } from '../../service/uri';
+import type { DialectModule, Finding, ParseContext, ParsedFile, SymbolDef } from '../../core/types';
+import { emptyParsedFile } from '../../core/parsedFile';
+import { basenameOfUri, dirnameUri, resolveUri } from '../../core/uri';
 import { contains, finding } from '../ini/util';
 import { ANY_IDS, decodeSecret, normalizeId, pskDigest, scanSecrets, SECRET_TYPES, type PskEntry, type SecretsTree } from './parser';
+import { Code } from '../../core/codes';
+import { triviaLedger } from '../../core/lines';
 
 export type { PskEntry, SecretsTree } from './parser';
 export { pskDigest, normalizeId } from './parser';
@@ -36,17 +38,17 @@ function collect(text: string, uri: string, ctx: ParseContext, tree: SecretsTree
   const { entries, includes } = scanSecrets(text);
   for (const e of entries) {
     if (e.error) {
-      findings?.push(finding(uri, 'syntax-error', 'error', e.error.message, e.error.range));
+      findings?.push(finding(uri, Code.syntaxError, 'error', e.error.message, e.error.range));
       continue;
     }
     if (!e.secret) {
-      findings?.push(finding(uri, 'syntax-error', 'error', `${e.type!.text} entry without a secret.`, e.type!.range));
+      findings?.push(finding(uri, Code.syntaxError, 'error', `${e.type!.text} entry without a secret.`, e.type!.range));
       continue;
     }
     const bytes = e.type!.text === 'PSK' || e.type!.text === 'XAUTH' || e.type!.text === 'EAP' ? decodeSecret(e.secret.token) : undefined;
     if ((e.type!.text === 'PSK') && !bytes) {
       // the message must not quote the secret
-      findings?.push(finding(uri, 'syntax-error', 'error', 'The PSK is not a quoted string, 0x hex or 0s base64 (unterminated quote?).', e.secret.range));
+      findings?.push(finding(uri, Code.syntaxError, 'error', 'The PSK is not a quoted string, 0x hex or 0s base64 (unterminated quote?).', e.secret.range));
       continue;
     }
     tree.entries.push({
@@ -61,7 +63,7 @@ function collect(text: string, uri: string, ctx: ParseContext, tree: SecretsTree
   for (const inc of includes) {
     const uris = expandInclude(dirnameUri(uri), inc.pattern, ctx);
     tree.includes.push({ pattern: inc.pattern, range: inc.range, uris });
-    if (!uris.length && !/[*?[]/.test(inc.pattern)) findings?.push(finding(uri, 'undefined-reference', 'warning', `include ${inc.pattern}: no such file.`, inc.range));
+    if (!uris.length && !/[*?[]/.test(inc.pattern)) findings?.push(finding(uri, Code.undefinedReference, 'warning', `include ${inc.pattern}: no such file.`, inc.range));
     for (const u of uris) {
       deps.push(u);
       if (seen.has(u) || depth >= MAX_INCLUDE_DEPTH) continue;
@@ -76,8 +78,8 @@ function idLabel(ids: string[]): string {
   return ids.length ? ids.join(' ') : '(any pair)';
 }
 
-function parse(doc: TextDocument, ctx: ParseContext): ParsedFile {
-  const file = emptyParsedFile(doc, 'ipsec-secrets');
+function parse(doc: TextDocument, ctx: ParseContext): ParsedFile<SecretsTree> {
+  const file = emptyParsedFile<SecretsTree>(doc, 'ipsec-secrets');
   const tree: SecretsTree = { kind: 'ipsec-secrets', entries: [], includes: [] };
   const findings: Finding[] = [];
   const deps: string[] = [];
@@ -87,7 +89,7 @@ function parse(doc: TextDocument, ctx: ParseContext): ParsedFile {
   for (const e of tree.entries.filter((x) => x.uri === doc.uri && x.type === 'PSK')) {
     const k = [...e.ids].sort().join(' ');
     const prev = seen.get(k);
-    if (prev) findings.push(finding(doc.uri, 'duplicate-key', 'warning', `A second PSK for ${idLabel(e.ids)} (the first is on line ${prev.range.start.line + 1}).`, e.range));
+    if (prev) findings.push(finding(doc.uri, Code.duplicateKey, 'warning', `A second PSK for ${idLabel(e.ids)} (the first is on line ${prev.range.start.line + 1}).`, e.range));
     else seen.set(k, e);
   }
   file.findings = findings;
@@ -127,13 +129,22 @@ export function findPsk(tree: unknown, localId: string, remoteId: string): PskEn
   return best?.e;
 }
 
-export const dialect: DialectModule = {
+export const dialect: DialectModule<SecretsTree> = {
   id: 'ipsec-secrets',
+  // TRANSITIONAL (issue 14): the codes parse() reports today, and no line ledger yet.
+  parseCodes: [Code.duplicateKey, Code.syntaxError, Code.undefinedReference],
+  lineUse: (f) => triviaLedger(f.text),
   name: 'ipsec.secrets',
   matches: (path) => /(^|\/)ipsec\.secrets$|\/ipsec\.d\/[^/]*\.secrets$/.test(path),
   parse,
+  secrets: {
+    pskFor(file, localId, remoteId) {
+      const e = findPsk(file.tree, localId, remoteId);
+      return e?.pskDigest ? { digest: e.pskDigest, uri: e.uri, range: e.secretRange } : undefined;
+    },
+  },
   hover: (file, pos) => {
-    const tree = file.tree as SecretsTree;
+    const tree = file.tree;
     const e = tree.entries.find((x) => x.uri === file.uri && contains(x.range, pos));
     if (!e) return undefined;
     return {

@@ -4,10 +4,10 @@
 // the flag on ip6gre/ip6gretap. NM version: a `# tunnel-lens: networkmanager 1.40` comment, else
 // ctx.settings.versions.networkManager.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DialectModule, Finding, ParseContext, ParsedFile } from '../../service/types';
-import { emptyParsedFile } from '../../service/parsedFile';
+import type { DialectModule, Finding, ParseContext, ParsedFile } from '../../core/types';
+import { emptyParsedFile } from '../../core/parsedFile';
 import { parseAddress, parsePrefix } from '../../model/address';
-import type { Valued } from '../../model/endpoint';
+import type { Valued } from '../../core/endpoint';
 import { LINUX_KINDS, linuxEndpoint } from '../../model/linuxTunnels';
 import { compareVersions, finding, parseIntIn, range, versionDirectives } from '../ini/util';
 import { parseIni, lastEntry, type IniEntry, type IniFile } from '../ini/parser';
@@ -15,6 +15,8 @@ import { checkKeys, entryAt, iniComplete, iniFolding, iniSymbols } from '../ini/
 import { tunnelHoverMarkdown } from '../ini/tunnelHover';
 import { parseGreKey } from '../ifcfg/validate';
 import { NM_IP6GRE_FLAGS_SINCE, NM_KEYS, NM_TUNNEL_FLAGS, NM_TUNNEL_MODES } from './keys';
+import { Code } from '../../core/codes';
+import { triviaLedger } from '../../core/lines';
 
 export type NmConnectionTree = { kind: 'nm-connection'; ini: IniFile; nmVersion?: Valued<string> };
 
@@ -41,11 +43,11 @@ function parse(doc: TextDocument, ctx: ParseContext): ParsedFile {
   if (modeE && !mode) {
     const byName = Object.entries(NM_TUNNEL_MODES).find(([, m]) => m.name === modeE.value);
     out.push(
-      finding(uri, 'invalid-value', 'error', byName ? `The keyfile stores mode as a number: write mode=${byName[0]} for ${modeE.value}.` : `mode=${modeE.value} is not a tunnel mode (${Object.entries(NM_TUNNEL_MODES).map(([n, m]) => `${n} ${m.name}`).join(', ')}).`, modeE.valueRange),
+      finding(uri, Code.invalidValue, 'error', byName ? `The keyfile stores mode as a number: write mode=${byName[0]} for ${modeE.value}.` : `mode=${modeE.value} is not a tunnel mode (${Object.entries(NM_TUNNEL_MODES).map(([n, m]) => `${n} ${m.name}`).join(', ')}).`, modeE.valueRange),
     );
     if (byName) mode = byName[1];
   }
-  if (tunnelSection && !modeE) out.push(finding(uri, 'invalid-value', 'error', '[ip-tunnel] needs mode= (NetworkManager rejects the profile without it).', tunnelSection.headerRange));
+  if (tunnelSection && !modeE) out.push(finding(uri, Code.invalidValue, 'error', '[ip-tunnel] needs mode= (NetworkManager rejects the profile without it).', tunnelSection.headerRange));
   const info = mode ? LINUX_KINDS[mode.kind] : undefined;
   const device = get('connection', 'interface-name') ?? get('connection', 'id');
   if (mode && info && device) {
@@ -53,46 +55,46 @@ function parse(doc: TextDocument, ctx: ParseContext): ParsedFile {
       const e = get('ip-tunnel', k);
       if (!e || e.value === '') return undefined;
       const a = parseAddress(e.value);
-      if (!a) out.push(finding(uri, 'invalid-value', 'error', `${k}= takes an IP address.`, e.valueRange));
-      else if (a.family !== info.outer) out.push(finding(uri, 'invalid-value', 'error', `mode ${mode!.name} has an ${info.outer === 'ipv6' ? 'IPv6' : 'IPv4'} outer header; ${k}= is ${a.family === 'ipv6' ? 'IPv6' : 'IPv4'}.`, e.valueRange));
+      if (!a) out.push(finding(uri, Code.invalidValue, 'error', `${k}= takes an IP address.`, e.valueRange));
+      else if (a.family !== info.outer) out.push(finding(uri, Code.invalidValue, 'error', `mode ${mode!.name} has an ${info.outer === 'ipv6' ? 'IPv6' : 'IPv4'} outer header; ${k}= is ${a.family === 'ipv6' ? 'IPv6' : 'IPv4'}.`, e.valueRange));
       else return w(a.text, e, uri);
       return undefined;
     };
-    if (!get('ip-tunnel', 'remote')) out.push(finding(uri, 'invalid-value', 'error', '[ip-tunnel] needs remote= (NetworkManager rejects the profile without it).', tunnelSection!.headerRange));
+    if (!get('ip-tunnel', 'remote')) out.push(finding(uri, Code.invalidValue, 'error', '[ip-tunnel] needs remote= (NetworkManager rejects the profile without it).', tunnelSection!.headerRange));
     let greKey: Valued<number> | undefined;
     for (const k of ['input-key', 'output-key']) {
       const e = get('ip-tunnel', k);
       if (!e) continue;
       const n = parseGreKey(e.value);
-      if (n === undefined) out.push(finding(uri, 'invalid-value', 'error', `${k}= takes a number or a dotted quad.`, e.valueRange));
-      else if (!info.gre) out.push(finding(uri, 'invalid-value', 'error', `${k}= is for GRE modes; mode ${mode.name} has no GRE header.`, e.keyRange));
+      if (n === undefined) out.push(finding(uri, Code.invalidValue, 'error', `${k}= takes a number or a dotted quad.`, e.valueRange));
+      else if (!info.gre) out.push(finding(uri, Code.invalidValue, 'error', `${k}= is for GRE modes; mode ${mode.name} has no GRE header.`, e.keyRange));
       else if (k === 'output-key') greKey = w(n, e, uri);
     }
     // encapsulation limit: flags 0x1 beats the number
     let encapLimit: Valued<number | 'none'> | undefined;
     const flagsE = get('ip-tunnel', 'flags');
     const flags = flagsE ? parseIntIn(flagsE.value, 0, 0xffffffff, true) : 0;
-    if (flagsE && flags === undefined) out.push(finding(uri, 'invalid-value', 'error', `flags= takes a number (the keyfile stores the bits: 1 = ip6-ign-encap-limit).`, flagsE.valueRange));
+    if (flagsE && flags === undefined) out.push(finding(uri, Code.invalidValue, 'error', `flags= takes a number (the keyfile stores the bits: 1 = ip6-ign-encap-limit).`, flagsE.valueRange));
     if (flagsE && flags) {
       const unknown = flags & ~0x3f;
-      if (unknown) out.push(finding(uri, 'invalid-value', 'error', `flags=${flagsE.value} has bits NetworkManager does not know (0x${unknown.toString(16)}).`, flagsE.valueRange));
-      if (!info.tel) out.push(finding(uri, 'invalid-value', 'error', `flags= (${names(flags)}) are IPv6 tunnel flags; NetworkManager rejects them for mode ${mode.name}.`, flagsE.valueRange));
+      if (unknown) out.push(finding(uri, Code.invalidValue, 'error', `flags=${flagsE.value} has bits NetworkManager does not know (0x${unknown.toString(16)}).`, flagsE.valueRange));
+      if (!info.tel) out.push(finding(uri, Code.invalidValue, 'error', `flags= (${names(flags)}) are IPv6 tunnel flags; NetworkManager rejects them for mode ${mode.name}.`, flagsE.valueRange));
       else if (mode.kind === 'ip6gre' || mode.kind === 'ip6gretap') {
         const v = version?.value;
         if (v && compareVersions(v, NM_IP6GRE_FLAGS_SINCE) < 0)
-          out.push(finding(uri, 'version-incompatible', 'error', `NetworkManager ${v} rejects ip-tunnel flags (${names(flags)}) on ${mode.name}: "some flags are invalid for the select mode". Needs NetworkManager ${NM_IP6GRE_FLAGS_SINCE} or 1.44; on older versions use ipip6 (mode=7), a systemd-networkd .netdev with EncapsulationLimit=none, or a script.`, flagsE.valueRange));
+          out.push(finding(uri, Code.versionIncompatible, 'error', `NetworkManager ${v} rejects ip-tunnel flags (${names(flags)}) on ${mode.name}: "some flags are invalid for the select mode". Needs NetworkManager ${NM_IP6GRE_FLAGS_SINCE} or 1.44; on older versions use ipip6 (mode=7), a systemd-networkd .netdev with EncapsulationLimit=none, or a script.`, flagsE.valueRange));
         else if (!v)
-          out.push(finding(uri, 'version-incompatible', 'info', `flags on ${mode.name} need NetworkManager ${NM_IP6GRE_FLAGS_SINCE} or later (older versions reject the profile). Declare the version with \`# tunnel-lens: networkmanager X.Y\` or the setting.`, flagsE.valueRange));
+          out.push(finding(uri, Code.versionIncompatible, 'info', `flags on ${mode.name} need NetworkManager ${NM_IP6GRE_FLAGS_SINCE} or later (older versions reject the profile). Declare the version with \`# tunnel-lens: networkmanager X.Y\` or the setting.`, flagsE.valueRange));
       }
       if (info.tel && flags & 0x1) encapLimit = { ...w('none' as const, flagsE, uri), rule: 'flags bit 0x1 ip6-ign-encap-limit' };
     }
     const elE = get('ip-tunnel', 'encapsulation-limit');
     if (elE) {
       const n = parseIntIn(elE.value, 0, 255);
-      if (n === undefined) out.push(finding(uri, 'invalid-value', 'error', 'encapsulation-limit= takes 0..255.', elE.valueRange));
-      else if (!info.tel) out.push(finding(uri, 'config-ignored', 'warning', `encapsulation-limit= applies to ip6 tunnels; mode ${mode.name} ignores it.`, elE.keyRange));
+      if (n === undefined) out.push(finding(uri, Code.invalidValue, 'error', 'encapsulation-limit= takes 0..255.', elE.valueRange));
+      else if (!info.tel) out.push(finding(uri, Code.configIgnored, 'warning', `encapsulation-limit= applies to ip6 tunnels; mode ${mode.name} ignores it.`, elE.keyRange));
       else if (!encapLimit) {
-        if (n === 0) out.push(finding(uri, 'invalid-value', 'warning', 'encapsulation-limit=0 still adds the 8-byte Destination Options header (limit 0). To remove it set flags=1 (ip6-ign-encap-limit).', elE.valueRange));
+        if (n === 0) out.push(finding(uri, Code.invalidValue, 'warning', 'encapsulation-limit=0 still adds the 8-byte Destination Options header (limit 0). To remove it set flags=1 (ip6-ign-encap-limit).', elE.valueRange));
         encapLimit = w(n, elE, uri);
       }
     }
@@ -100,7 +102,7 @@ function parse(doc: TextDocument, ctx: ParseContext): ParsedFile {
     let mtu: Valued<number> | undefined;
     if (mtuE) {
       const n = parseIntIn(mtuE.value, 0, 65535);
-      if (n === undefined || (n > 0 && n < 68)) out.push(finding(uri, 'invalid-value', 'error', 'mtu= takes 0 (automatic) or 68..65535.', mtuE.valueRange));
+      if (n === undefined || (n > 0 && n < 68)) out.push(finding(uri, Code.invalidValue, 'error', 'mtu= takes 0 (automatic) or 68..65535.', mtuE.valueRange));
       else if (n > 0) mtu = w(n, mtuE, uri);
     }
     const inner: Valued<string>[] = [];
@@ -108,7 +110,7 @@ function parse(doc: TextDocument, ctx: ParseContext): ParsedFile {
       for (const sec of ini.sections.filter((x) => x.name === s))
         for (const e of sec.entries.filter((x) => /^address\d+$/.test(x.key))) {
           const p = parsePrefix(e.value.split(',')[0]);
-          if (!p) out.push(finding(uri, 'invalid-value', 'error', `${e.key}= takes ADDRESS/PREFIX[,GATEWAY].`, e.valueRange));
+          if (!p) out.push(finding(uri, Code.invalidValue, 'error', `${e.key}= takes ADDRESS/PREFIX[,GATEWAY].`, e.valueRange));
           else inner.push(w(`${p.text}/${p.prefixLength}`, e, uri));
         }
     file.endpoints = [
@@ -146,6 +148,9 @@ function names(flags: number): string {
 
 export const dialect: DialectModule = {
   id: 'nm-connection',
+  // TRANSITIONAL (issue 14): the codes parse() reports today, and no line ledger yet.
+  parseCodes: [Code.configIgnored, Code.invalidValue, Code.versionIncompatible, Code.duplicateKey, Code.syntaxError, Code.unknownKeyword],
+  lineUse: (f) => triviaLedger(f.text),
   name: 'NetworkManager keyfile',
   matches: (path) => /\.nmconnection$/.test(path),
   parse,

@@ -4,10 +4,10 @@
 // partial endpoint (model/linuxTunnels.ts) that mergeLinuxEndpoints() folds into its creator.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
-import type { CompletionEntry, DialectModule, Finding, ParseContext, ParsedFile, SymbolDef } from '../../service/types';
-import { emptyParsedFile } from '../../service/parsedFile';
-import { basenameOfUri, dirnameUri, joinUri } from '../../service/uri';
-import type { Endpoint } from '../../model/endpoint';
+import type { CompletionEntry, DialectModule, Finding, ParseContext, ParsedFile, SymbolDef } from '../../core/types';
+import { emptyParsedFile } from '../../core/parsedFile';
+import { basenameOfUri, dirnameUri, joinUri } from '../../core/uri';
+import type { Endpoint } from '../../core/endpoint';
 import { ANY_IFUP_DEVICE, describeEncapLimit, linuxEndpoint } from '../../model/linuxTunnels';
 import { applyLinuxChange, mergeLinuxEndpoints } from '../../model/linuxMerge';
 import { TextDocument as TD } from 'vscode-languageserver-textdocument';
@@ -17,6 +17,8 @@ import { dialect as ifcfgDialect } from '../ifcfg';
 import { lexShell, wordValue, type Word } from './lexer';
 import { analyzeIp, type IpAction } from './ipCommand';
 import { IP6_TUNNEL_MODES, LINK_TYPE_ARGS, TUNNEL6_ARGS } from './ipTables';
+import { Code } from '../../core/codes';
+import { triviaLedger } from '../../core/lines';
 
 /** What hover and completion need; the tree of a shellscript ParsedFile. */
 export interface ShellTree {
@@ -186,7 +188,7 @@ function ioctlOnIp6gre(a: IpAction, device: string, prev: Endpoint | undefined, 
   out.push(
     finding(
       uri,
-      'config-ignored',
+      Code.configIgnored,
       'warning',
       `${device} is ${kind} (${where}): the kernel's ioctl change path behind \`ip -6 tunnel change\` leaves an ip6gre device unchanged when its addresses stay the same, so this does not set encaplimit ${a.encapLimit.value}. Use \`ip link set dev ${device} type ${kind} encaplimit ${a.encapLimit.value}\` (netlink). (Kernel source reading; not run on a live kernel.)`,
       a.encapLimit.range!,
@@ -256,6 +258,9 @@ function complete(file: ParsedFile, pos: { line: number; character: number }): C
 
 export const dialect: DialectModule = {
   id: 'shellscript',
+  // TRANSITIONAL (issue 14): the codes parse() reports today, and no line ledger yet.
+  parseCodes: [Code.configIgnored, Code.invalidValue],
+  lineUse: (f) => triviaLedger(f.text),
   name: 'shell script',
   matches: (path, head) => /\.(sh|bash)$/.test(path) || /(^|\/)ifup-(pre-)?local$/.test(path) || /^#!.*\b(ba|da|k|z)?sh\b/.test(head),
   parse,

@@ -1,8 +1,8 @@
 // Reads one `ip …` command (never runs it): validates its arguments with iproute2's meaning and
 // says what it does to a tunnel device (creates it, or changes it).
 import type { Range } from 'vscode-languageserver-types';
-import type { Finding } from '../../service/types';
-import type { Valued } from '../../model/endpoint';
+import type { Finding } from '../../core/types';
+import type { Valued } from '../../core/endpoint';
 import { parseAddress, parsePrefix } from '../../model/address';
 import { LINUX_KINDS, type ChangeMethod, type GreOptions, type LinuxCreator } from '../../model/linuxTunnels';
 import { finding, parseIntIn } from '../ini/util';
@@ -13,6 +13,7 @@ import {
   LINK_BARE_OPTIONS, LINK_OPTIONS_WITH_VALUE, LINK_TYPE_ARGS, LINK_VERBS, TUNNEL4_ARGS, TUNNEL6_ARGS, TUNNEL_VERBS, XFRM_DIRS,
   XFRM_MODES, XFRM_OBJECTS, XFRM_PROTOS, XFRM_SECRET_ALGOS, matchObject, matchVerb, type ArgType,
 } from './ipTables';
+import { Code } from '../../core/codes';
 
 /** What one command does to one device. */
 export interface IpAction {
@@ -55,7 +56,7 @@ interface Ctx {
 const val = (w: Word | undefined, ctx: Ctx) => (w ? wordValue(w.parts, ctx.vars) : undefined);
 
 function bad(ctx: Ctx, w: Word, message: string, severity: 'error' | 'warning' | 'info' = 'error') {
-  ctx.findings.push(finding(ctx.uri, 'invalid-value', severity, message, w.range));
+  ctx.findings.push(finding(ctx.uri, Code.invalidValue, severity, message, w.range));
 }
 
 /** Checks one value by type; returns the parsed value (undefined when dynamic or bad). */
@@ -239,7 +240,7 @@ function analyzeTunnel(rest: Word[], ctx: Ctx, fam0: 'ipv4' | 'ipv6' | undefined
     if (nameIndex !== 0) {
       action.changeWithoutName = true;
       ctx.findings.push(
-        finding(ctx.uri, 'invalid-value', 'warning', `Put the tunnel name first (\`ip ${family === 'ipv6' ? '-6 ' : ''}tunnel change ${device} …\`): only then does iproute2 start from the tunnel's current parameters; otherwise it sends defaults (hoplimit 64, encaplimit 4, no addresses) for everything not on this line.`, name.range),
+        finding(ctx.uri, Code.invalidValue, 'warning', `Put the tunnel name first (\`ip ${family === 'ipv6' ? '-6 ' : ''}tunnel change ${device} …\`): only then does iproute2 start from the tunnel's current parameters; otherwise it sends defaults (hoplimit 64, encaplimit 4, no addresses) for everything not on this line.`, name.range),
       );
     }
   }

@@ -2,10 +2,10 @@
 // Key, EncapsulationLimit, Mode. The encapsulation limit in force follows networkd's tunnel.c
 // (reference/ifcfg.md §5): `none` sets the ignore flag; a number is sent for ip6tnl only.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DialectModule, Finding, ParseContext, ParsedFile } from '../../service/types';
-import { emptyParsedFile } from '../../service/parsedFile';
+import type { DialectModule, Finding, ParseContext, ParsedFile } from '../../core/types';
+import { emptyParsedFile } from '../../core/parsedFile';
 import { parseAddress } from '../../model/address';
-import type { Valued } from '../../model/endpoint';
+import type { Valued } from '../../core/endpoint';
 import { LINUX_KINDS, linuxEndpoint } from '../../model/linuxTunnels';
 import { finding, parseIntIn } from '../ini/util';
 import { parseIni, lastEntry, type IniEntry, type IniFile } from '../ini/parser';
@@ -13,6 +13,8 @@ import { checkKeys, entryAt, iniComplete, iniFolding, iniSymbols } from '../ini/
 import { tunnelHoverMarkdown } from '../ini/tunnelHover';
 import { parseGreKey } from '../ifcfg/validate';
 import { NETDEV_KEYS } from './keys';
+import { Code } from '../../core/codes';
+import { triviaLedger } from '../../core/lines';
 
 export type NetdevTree = { kind: 'systemd-netdev'; ini: IniFile };
 
@@ -30,19 +32,19 @@ function parse(doc: TextDocument, ctx: ParseContext): ParsedFile {
   const kind = kindE?.value;
   const info = kind ? LINUX_KINDS[kind] : undefined;
   const netdevSection = ini.sections.find((s) => s.name === 'NetDev');
-  if (netdevSection && !nameE) out.push(finding(uri, 'invalid-value', 'error', '[NetDev] needs Name=; networkd ignores the file without it.', netdevSection.headerRange));
-  if (netdevSection && !kindE) out.push(finding(uri, 'invalid-value', 'error', '[NetDev] needs Kind=; networkd ignores the file without it.', netdevSection.headerRange));
-  if (nameE && (nameE.value.length > 15 || /[\s/:]/.test(nameE.value))) out.push(finding(uri, 'invalid-value', 'error', `${nameE.value} is not a valid interface name.`, nameE.valueRange));
+  if (netdevSection && !nameE) out.push(finding(uri, Code.invalidValue, 'error', '[NetDev] needs Name=; networkd ignores the file without it.', netdevSection.headerRange));
+  if (netdevSection && !kindE) out.push(finding(uri, Code.invalidValue, 'error', '[NetDev] needs Kind=; networkd ignores the file without it.', netdevSection.headerRange));
+  if (nameE && (nameE.value.length > 15 || /[\s/:]/.test(nameE.value))) out.push(finding(uri, Code.invalidValue, 'error', `${nameE.value} is not a valid interface name.`, nameE.valueRange));
   if (info && nameE) {
     const addr = (k: string): Valued<string> | undefined => {
       const e = get('Tunnel', k);
       if (!e || e.value === 'any' || e.value === '') return undefined;
       const a = parseAddress(e.value);
       if (!a) {
-        if (!/^(ipv4_link_local|ipv6_link_local|dhcp4|dhcp6|slaac|static)$/.test(e.value)) out.push(finding(uri, 'invalid-value', 'error', `${k}= takes an address or any; "${e.value}" is not one.`, e.valueRange));
+        if (!/^(ipv4_link_local|ipv6_link_local|dhcp4|dhcp6|slaac|static)$/.test(e.value)) out.push(finding(uri, Code.invalidValue, 'error', `${k}= takes an address or any; "${e.value}" is not one.`, e.valueRange));
         return undefined;
       }
-      if (a.family !== info.outer) out.push(finding(uri, 'invalid-value', 'error', `Kind=${kind} has an ${info.outer === 'ipv6' ? 'IPv6' : 'IPv4'} outer header; ${k}= is ${a.family === 'ipv6' ? 'IPv6' : 'IPv4'}.`, e.valueRange));
+      if (a.family !== info.outer) out.push(finding(uri, Code.invalidValue, 'error', `Kind=${kind} has an ${info.outer === 'ipv6' ? 'IPv6' : 'IPv4'} outer header; ${k}= is ${a.family === 'ipv6' ? 'IPv6' : 'IPv4'}.`, e.valueRange));
       return w(a.text, e, uri);
     };
     let greKey: Valued<number> | undefined;
@@ -50,33 +52,33 @@ function parse(doc: TextDocument, ctx: ParseContext): ParsedFile {
       const e = get('Tunnel', k);
       if (!e) continue;
       const n = parseGreKey(e.value);
-      if (n === undefined) out.push(finding(uri, 'invalid-value', 'error', `${k}= takes a number or a dotted quad.`, e.valueRange));
+      if (n === undefined) out.push(finding(uri, Code.invalidValue, 'error', `${k}= takes a number or a dotted quad.`, e.valueRange));
       else if (k !== 'InputKey') greKey = w(n, e, uri);
     }
     let encapLimit: Valued<number | 'none'> | undefined;
     const el = get('Tunnel', 'EncapsulationLimit');
     if (el) {
       const n = el.value === 'none' ? 'none' : parseIntIn(el.value, 0, 255);
-      if (n === undefined) out.push(finding(uri, 'invalid-value', 'error', 'EncapsulationLimit= takes 0..255 or none.', el.valueRange));
-      else if (!info.tel) out.push(finding(uri, 'config-ignored', 'warning', `EncapsulationLimit= applies to ip6gre, ip6gretap and ip6tnl; Kind=${kind} ignores it.`, el.keyRange));
+      if (n === undefined) out.push(finding(uri, Code.invalidValue, 'error', 'EncapsulationLimit= takes 0..255 or none.', el.valueRange));
+      else if (!info.tel) out.push(finding(uri, Code.configIgnored, 'warning', `EncapsulationLimit= applies to ip6gre, ip6gretap and ip6tnl; Kind=${kind} ignores it.`, el.keyRange));
       else if (n !== 'none' && kind !== 'ip6tnl') {
         out.push(
-          finding(uri, 'config-ignored', 'warning', `systemd-networkd never sends a numeric encapsulation limit for ${kind} (only the \`none\` flag), so the kernel default 0 applies and the 8-byte Destination Options header is still sent. Write EncapsulationLimit=none to remove it. (Source reading of networkd's tunnel.c.)`, el.valueRange),
+          finding(uri, Code.configIgnored, 'warning', `systemd-networkd never sends a numeric encapsulation limit for ${kind} (only the \`none\` flag), so the kernel default 0 applies and the 8-byte Destination Options header is still sent. Write EncapsulationLimit=none to remove it. (Source reading of networkd's tunnel.c.)`, el.valueRange),
         );
         encapLimit = { value: 0, source: 'default', uri, range: el.valueRange, rule: `EncapsulationLimit=${n} is not sent for ${kind} by systemd-networkd; the kernel's netlink default 0 applies` };
       } else {
-        if (n === 0) out.push(finding(uri, 'invalid-value', 'warning', 'EncapsulationLimit=0 still adds the 8-byte Destination Options header (limit 0); only none removes it.', el.valueRange));
+        if (n === 0) out.push(finding(uri, Code.invalidValue, 'warning', 'EncapsulationLimit=0 still adds the 8-byte Destination Options header (limit 0); only none removes it.', el.valueRange));
         encapLimit = w(n, el, uri);
       }
     }
     const mode = get('Tunnel', 'Mode');
-    if (mode && kind === 'ip6tnl' && !['ip6ip6', 'ipip6', 'any'].includes(mode.value)) out.push(finding(uri, 'invalid-value', 'error', 'Mode= takes ip6ip6, ipip6 or any.', mode.valueRange));
+    if (mode && kind === 'ip6tnl' && !['ip6ip6', 'ipip6', 'any'].includes(mode.value)) out.push(finding(uri, Code.invalidValue, 'error', 'Mode= takes ip6ip6, ipip6 or any.', mode.valueRange));
     const mtuE = get('NetDev', 'MTUBytes');
     let mtu: Valued<number> | undefined;
     if (mtuE) {
       const m = /^(\d+)([KMG]?)$/i.exec(mtuE.value);
       const n = m ? Number(m[1]) * ({ '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 } as Record<string, number>)[m[2].toLowerCase()] : undefined;
-      if (n === undefined || n < 68 || n > 65535) out.push(finding(uri, 'invalid-value', 'error', 'MTUBytes= takes a size from 68 to 65535.', mtuE.valueRange));
+      if (n === undefined || n < 68 || n > 65535) out.push(finding(uri, Code.invalidValue, 'error', 'MTUBytes= takes a size from 68 to 65535.', mtuE.valueRange));
       else mtu = w(n, mtuE, uri);
     }
     const e = linuxEndpoint({
@@ -105,6 +107,9 @@ function parse(doc: TextDocument, ctx: ParseContext): ParsedFile {
 
 export const dialect: DialectModule = {
   id: 'systemd-netdev',
+  // TRANSITIONAL (issue 14): the codes parse() reports today, and no line ledger yet.
+  parseCodes: [Code.configIgnored, Code.invalidValue, Code.duplicateKey, Code.syntaxError, Code.unknownKeyword],
+  lineUse: (f) => triviaLedger(f.text),
   name: 'systemd .netdev',
   matches: (path) => /\.netdev$/.test(path),
   parse,

@@ -2,7 +2,7 @@
 // files (and create a companion script).
 import { CodeActionKind, type CodeAction, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
 import { toDiagnostic } from '../findings';
-import type { Finding, Fix } from '../types';
+import type { Finding, Fix } from '../../core/types';
 
 function overlaps(a: Range, b: Range): boolean {
   const before = (p: { line: number; character: number }, q: { line: number; character: number }) =>

@@ -2,7 +2,7 @@
 // interfaces) and for file references (include). Names resolve in the file itself first, then in
 // the files it depends on (includes).
 import type { Location, Position, Range } from 'vscode-languageserver-types';
-import type { ParsedFile, SymbolDef, SymbolRef } from '../types';
+import type { ParsedFile, SymbolDef, SymbolRef } from '../../core/types';
 
 export function contains(r: Range, p: Position): boolean {
   const afterStart = p.line > r.start.line || (p.line === r.start.line && p.character >= r.start.character);

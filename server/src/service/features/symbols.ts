@@ -1,5 +1,5 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
-import type { ParsedFile, SymbolDef } from '../types';
+import type { ParsedFile, SymbolDef } from '../../core/types';
 
 // Dialect kinds to LSP symbol kinds; anything else is an Object.
 const KIND: Record<string, SymbolKind> = {

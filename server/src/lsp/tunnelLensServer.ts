@@ -9,19 +9,19 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LanguageService } from './service/languageService';
-import { DEFAULT_SETTINGS, type Settings } from './service/types';
-import { listFilesRecursively, nodeFileSystem } from './node/nodeFs';
-import { pathToUri, uriToPath } from './service/uri';
-import { settingsFromConfiguration } from './service/settings';
-import { registerLayout } from './lspLayout';
-import { registerPeerInfo } from './lspPeerInfo';
+import { LanguageService } from '../service/languageService';
+import { DEFAULT_SETTINGS, type Settings } from '../core/types';
+import { listFilesRecursively, nodeFileSystem } from '../node/nodeFs';
+import { pathToUri, uriToPath } from '../core/uri';
+import { settingsFromConfiguration } from '../service/settings';
+import { registerLayout } from './layout';
+import { registerPeerInfo } from './peerInfo';
 
 export const SERVER_NAME = 'tunnel-lens';
 
 export class TunnelLensServer {
   private settings: Settings = DEFAULT_SETTINGS;
-  readonly service = new LanguageService({ fs: nodeFileSystem, settings: () => this.settings });
+  readonly service = new LanguageService({ fs: nodeFileSystem, settings: () => this.settings, log: (line) => this.connection?.console.error(line) });
   private readonly documents = new TextDocuments(TextDocument);
   private connection!: Connection;
   private canPullConfiguration = false;

@@ -4,11 +4,11 @@
 //   tunnelLens/reindex   {}                → re-reads the workspace folders from disk, then a summary
 // Built from the same composed endpoints and pairs the peer checks use. No analysis here.
 import type { Connection } from 'vscode-languageserver/node';
-import type { LanguageService } from './service/languageService';
-import type { Endpoint } from './model/endpoint';
-import { listFilesRecursively } from './node/nodeFs';
-import { pathToUri, uriToPath } from './service/uri';
-import { PAIRING_FILE } from './service/scopes';
+import type { LanguageService } from '../service/languageService';
+import type { Endpoint } from '../core/endpoint';
+import { listFilesRecursively } from '../node/nodeFs';
+import { pathToUri, uriToPath } from '../core/uri';
+import { PAIRING_FILE } from '../service/scopes';
 
 export const PEER_INFO_REQUEST = 'tunnelLens/peerInfo';
 export const ENDPOINTS_REQUEST = 'tunnelLens/endpoints';

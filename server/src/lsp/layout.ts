@@ -2,14 +2,14 @@
 // lens on tunnel definitions. The answer is built from the composed endpoints (device + IPsec conn)
 // and the pairs the peer checks use, so the panel shows exactly what the findings talk about.
 import type { Connection } from 'vscode-languageserver/node';
-import type { LanguageService } from './service/languageService';
-import type { Endpoint } from './model/endpoint';
-import type { Settings } from './service/types';
-import { endpointStack } from './model/stack';
-import { endpointAt, peerOf } from './service/endpointAt';
-import { hasEncapLimitHeader, layout, type TunnelStack } from '../../codec/layout';
-import { toHex } from '../../codec/bytes';
-import { nodeCrypto } from '../../codec/crypto-node';
+import type { LanguageService } from '../service/languageService';
+import type { Endpoint } from '../core/endpoint';
+import type { Settings } from '../core/types';
+import { endpointStack } from '../model/stack';
+import { endpointAt, peerOf } from '../service/endpointAt';
+import { hasEncapLimitHeader, layout, type TunnelStack } from '../../../codec/layout';
+import { toHex } from '../../../codec/bytes';
+import { nodeCrypto } from '../../../codec/crypto-node';
 import {
   LAYOUT_REQUEST as REQUEST,
   type LayoutRequestParams,
@@ -17,7 +17,7 @@ import {
   type PreviewEndpoint,
   type PreviewPosition,
   type PreviewSample,
-} from '../../client/src/preview/protocol';
+} from '../protocol/preview';
 
 export const LAYOUT_REQUEST: typeof REQUEST = REQUEST;
 export type { LayoutRequestParams, LayoutResponse };

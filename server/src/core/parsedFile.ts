@@ -2,7 +2,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageId, ParsedFile } from './types';
 
 /** A ParsedFile with nothing in it yet; dialects fill it in. */
-export function emptyParsedFile(doc: TextDocument, languageId: LanguageId): ParsedFile {
+export function emptyParsedFile<T = unknown>(doc: TextDocument, languageId: LanguageId): ParsedFile<T> {
   return {
     uri: doc.uri,
     version: doc.version,
@@ -14,6 +14,6 @@ export function emptyParsedFile(doc: TextDocument, languageId: LanguageId): Pars
     references: [],
     folding: [],
     dependencies: [],
-    tree: undefined,
+    tree: undefined as T,
   };
 }
