@@ -1,53 +1,14 @@
-// IPv4/IPv6 text <-> bytes without dependencies (the webview bundle imports the codec).
+// IPv4/IPv6 text <-> bytes for the codec. Text is read by the one address parser (core/address.ts,
+// browser-safe like the rest of the codec); bytes are written back as RFC 5952 text here, on the
+// decoder's hot path.
+import { addressBytes } from '../server/src/core/address';
 
 export function parseIpv4(text: string): Uint8Array | undefined {
-  const parts = text.split('.');
-  if (parts.length !== 4) return undefined;
-  const out = new Uint8Array(4);
-  for (let i = 0; i < 4; i++) {
-    if (!/^\d{1,3}$/.test(parts[i])) return undefined;
-    const v = Number(parts[i]);
-    if (v > 255) return undefined;
-    out[i] = v;
-  }
-  return out;
+  return addressBytes(text, 'ipv4');
 }
 
 export function parseIpv6(text: string): Uint8Array | undefined {
-  let t = text.trim();
-  const pct = t.indexOf('%');
-  if (pct >= 0) t = t.slice(0, pct);
-  const words: number[] = [];
-  // An embedded dotted IPv4 tail (::ffff:1.2.3.4) becomes two words.
-  const lastColon = t.lastIndexOf(':');
-  if (t.indexOf('.', lastColon) >= 0) {
-    const v4 = parseIpv4(t.slice(lastColon + 1));
-    if (!v4) return undefined;
-    t = t.slice(0, lastColon + 1) + ((v4[0] << 8) | v4[1]).toString(16) + ':' + ((v4[2] << 8) | v4[3]).toString(16);
-  }
-  const halves = t.split('::');
-  if (halves.length > 2) return undefined;
-  const parse = (s: string): number[] | undefined => {
-    if (s === '') return [];
-    const out: number[] = [];
-    for (const w of s.split(':')) {
-      if (!/^[0-9a-fA-F]{1,4}$/.test(w)) return undefined;
-      out.push(parseInt(w, 16));
-    }
-    return out;
-  };
-  const head = parse(halves[0]);
-  const tail = halves.length === 2 ? parse(halves[1]) : [];
-  if (!head || !tail) return undefined;
-  if (halves.length === 1 && head.length !== 8) return undefined;
-  if (halves.length === 2 && head.length + tail.length > 7) return undefined;
-  words.push(...head, ...new Array(8 - head.length - tail.length).fill(0), ...tail);
-  const out = new Uint8Array(16);
-  words.forEach((w, i) => {
-    out[2 * i] = w >> 8;
-    out[2 * i + 1] = w & 0xff;
-  });
-  return out;
+  return addressBytes(text, 'ipv6');
 }
 
 export function formatIpv4(b: Uint8Array, o = 0): string {

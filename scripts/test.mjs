@@ -53,6 +53,7 @@ function testFiles(tier) {
 
 const tiers = mode === 'all' ? ALL_TIERS : NODE_TIERS;
 if (mode === 'all') installSystemDeps();
+if (mode === 'all') run(process.execPath, ['scripts/install-strongswan.mjs']);
 console.log('building bundles and type-checking');
 run(process.execPath, ['esbuild.mjs']);
 run(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json']);

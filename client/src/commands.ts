@@ -1,22 +1,16 @@
 // "Tunnel Lens: Check workspace" and "Tunnel Lens: Pair with…".
 import * as vscode from 'vscode';
-import {
-  ENDPOINTS_REQUEST,
-  PEER_INFO_REQUEST,
-  REINDEX_REQUEST,
-  type EndpointInfo,
-  type PeerInfo,
-  type ReindexResult,
-} from './protocol';
+import { EndpointsRequest, PeerInfoRequest, ReindexRequest } from '../../server/src/protocol/requests';
+import type { EndpointInfo, PeerInfo, ReindexResult } from '../../server/src/protocol/peerInfo';
 import type { Requester } from './statusBar';
 
-export const PAIRING_FILE = 'tunnel-lens.json';
+import { PAIRING_FILE } from '../../server/src/protocol/preview';
 
 /** Re-reads every supported file of the workspace, then shows the Problems panel and a summary. */
 export async function checkWorkspace(request: Requester, output: vscode.LogOutputChannel): Promise<ReindexResult | null> {
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: 'Tunnel Lens: checking the workspace' },
-    () => request<ReindexResult | null>(REINDEX_REQUEST, {}),
+    () => request(ReindexRequest, {}),
   );
   await vscode.commands.executeCommand('workbench.actions.view.problems');
   if (!result) {
@@ -74,7 +68,7 @@ function relativeRef(pairingFile: vscode.Uri, e: EndpointInfo): string {
 
 /** Pairs the tunnel end under the cursor with one the user picks, in tunnel-lens.json. */
 export async function pairWith(request: Requester, afterWrite: () => Promise<unknown>): Promise<void> {
-  const all = (await request<EndpointInfo[]>(ENDPOINTS_REQUEST, {})) ?? [];
+  const all = (await request(EndpointsRequest, {})) ?? [];
   if (all.length < 2) {
     void vscode.window.showWarningMessage('Tunnel Lens found fewer than two tunnel ends in the workspace: nothing to pair.');
     return;
@@ -84,7 +78,7 @@ export async function pairWith(request: Requester, afterWrite: () => Promise<unk
   let a: EndpointInfo | undefined;
   let currentPeer: EndpointInfo | undefined;
   if (editor) {
-    const info = await request<PeerInfo | null>(PEER_INFO_REQUEST, { uri: editor.document.uri.toString(), position: editor.selection.active });
+    const info = await request(PeerInfoRequest, { uri: editor.document.uri.toString(), position: editor.selection.active });
     a = info?.endpoint;
     currentPeer = info?.peer;
   }

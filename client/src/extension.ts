@@ -1,14 +1,15 @@
 // The VS Code side: starts the language server over node-ipc and wires the commands. All analysis
 // happens in the server; this file only connects VS Code to it.
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type RequestType, type ServerOptions } from 'vscode-languageclient/node';
 import { PreviewManager } from './preview/panel';
-import { LAYOUT_REQUEST, PREVIEW_VIEW_TYPE, SHOW_PACKET_LAYOUT_COMMAND, type LayoutRequestParams, type LayoutResponse, type PreviewState } from '../../server/src/protocol/preview';
+import { PREVIEW_VIEW_TYPE, SHOW_PACKET_LAYOUT_COMMAND, type LayoutRequestParams, type PreviewState } from '../../server/src/protocol/preview';
+import { LayoutRequest, ReindexRequest } from '../../server/src/protocol/requests';
 import { PeerStatusBar, type Requester } from './statusBar';
+import { LANGUAGE_IDS } from '../../server/src/core/languages';
 import { checkWorkspace, pairWith } from './commands';
-import { REINDEX_REQUEST } from './protocol';
 
-export const LANGUAGES = ['ipsec-conf', 'ipsec-secrets', 'cisco-ios', 'ifcfg', 'shellscript', 'systemd-netdev', 'nm-connection'];
+export const LANGUAGES = LANGUAGE_IDS;
 
 let client: LanguageClient | undefined;
 
@@ -35,10 +36,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // The server starts in the background: activation does not wait for it (VS Code stays responsive
   // while node loads the server); requests wait for the start, then fail if it did not run.
   const started = client.start();
-  const request: Requester = async <R>(method: string, params: unknown) => {
+  const request: Requester = async <P, R>(type: RequestType<P, R, void>, params: P): Promise<R> => {
     await started.catch(() => undefined);
     if (!client?.isRunning()) throw new Error('the Tunnel Lens language server is not running');
-    return client.sendRequest<R>(method, params);
+    // params is P by the request object's type; the client's RequestParam<P> cannot see that for a generic P.
+    return client.sendRequest(type, params as never) as Promise<R>;
   };
   const statusBar = new PeerStatusBar(request, LANGUAGES);
   context.subscriptions.push(
@@ -50,7 +52,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('tunnelLens.pairWith', async () => {
       await pairWith(request, async () => {
-        await request(REINDEX_REQUEST, {});
+        await request(ReindexRequest, {});
         statusBar.refresh();
       });
     }),
@@ -58,7 +60,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   // The packet-layout preview: the command (code lens: uri + position; palette: the cursor) and the
   // serializer that restores open panels after a reload (activation onWebviewPanel:tunnelLens.preview).
-  const previews = new PreviewManager(context.extensionUri, (p: LayoutRequestParams) => request<LayoutResponse | null>(LAYOUT_REQUEST, p));
+  const previews = new PreviewManager(context.extensionUri, (p: LayoutRequestParams) => request(LayoutRequest, p));
   context.subscriptions.push(
     previews,
     vscode.commands.registerCommand(SHOW_PACKET_LAYOUT_COMMAND, (uri?: vscode.Uri | string, position?: { line: number; character: number }) => previews.show(uri, position)),

@@ -1,9 +1,12 @@
 // The status bar item: which peer the active file's tunnel is paired with, in the warning colour
 // when the pair's files have errors. Click: open the peer (or "Pair with…" when there is none).
 import * as vscode from 'vscode';
-import { PEER_INFO_REQUEST, type EndpointInfo, type PeerInfo, type PeerInfoParams } from './protocol';
+import type { RequestType } from 'vscode-languageclient/node';
+import { PeerInfoRequest } from '../../server/src/protocol/requests';
+import type { EndpointInfo, PeerInfo, PeerInfoParams } from '../../server/src/protocol/peerInfo';
 
-export type Requester = <R>(method: string, params: unknown) => Promise<R>;
+/** Sends one of the typed custom requests (protocol/requests.ts) once the server runs. */
+export type Requester = <P, R>(type: RequestType<P, R, void>, params: P) => Promise<R>;
 
 const basename = (uri: string) => decodeURIComponent(uri.replace(/\/+$/, '').split('/').pop() ?? uri);
 
@@ -43,7 +46,7 @@ export class PeerStatusBar implements vscode.Disposable {
     const params: PeerInfoParams = { uri: doc.uri.toString(), position: editor.selection.active };
     let info: PeerInfo | null = null;
     try {
-      info = await this.request<PeerInfo | null>(PEER_INFO_REQUEST, params);
+      info = await this.request(PeerInfoRequest, params);
     } catch {
       info = null; // server starting or restarting: show nothing rather than something stale
     }

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ALL_CODES, codeInfo } from '../../server/src/core/codes';
+import { ALL_CODES, codeInfo, isConfigCode } from '../../server/src/core/codes';
 import { buildRegistry } from '../../server/src/service/registry';
 
 const doc = readFileSync(resolve(__dirname, '../../docs/checks.md'), 'utf8');
@@ -29,4 +29,11 @@ test('one peer check per cross-peer code', () => {
   const peer = r.peerChecks().flatMap((c) => c.codes);
   assert.equal(new Set(peer).size, peer.length);
   assert.deepEqual([...peer].sort(), ALL_CODES.filter((c) => codeInfo(c).scope === 'peer').sort());
+});
+
+test('the tunnelLens.severity setting in package.json lists exactly the config codes of the table', () => {
+  const pkg = JSON.parse(readFileSync(resolve(__dirname, '../../package.json'), 'utf8'));
+  const setting = pkg.contributes.configuration.properties['tunnelLens.severity'];
+  assert.deepEqual(setting.propertyNames.enum, ALL_CODES.filter(isConfigCode));
+  assert.deepEqual(setting.additionalProperties.enum, ['error', 'warning', 'info', 'hint', 'off']);
 });

@@ -8,7 +8,8 @@ import { join, resolve } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LanguageService } from '../../server/src/service/languageService';
 import { DEFAULT_SETTINGS, type Settings } from '../../server/src/core/types';
-import { buildLayoutResponse, LAYOUT_REQUEST, layoutAt, registerLayout } from '../../server/src/lsp/layout';
+import { buildLayoutResponse, layoutAt, registerLayout } from '../../server/src/lsp/layout';
+import { LayoutRequest } from '../../server/src/protocol/requests';
 import type { LayoutResponse } from '../../server/src/protocol/preview';
 import { decodePacket, fromHex, LINKTYPE, type EspSa } from '../../codec';
 import { nodeCrypto } from '../../codec/crypto-node';
@@ -155,18 +156,18 @@ test('registerLayout: the code lens on every tunnel and the request handler', ()
   const handlers: Record<string, (p: unknown) => unknown> = {};
   const connection = {
     onCodeLens: (h: (p: unknown) => unknown) => (handlers.codeLens = h),
-    onRequest: (method: string, h: (p: unknown) => unknown) => (handlers[method] = h),
+    onRequest: (type: { method: string }, h: (p: unknown) => unknown) => (handlers[type.method] = h),
     console: { error: () => undefined },
   };
   registerLayout(connection as never, service);
-  assert.equal(LAYOUT_REQUEST, 'tunnelLens/layout');
+  assert.equal(LayoutRequest.method, 'tunnelLens/layout');
   const lenses = handlers.codeLens({ textDocument: { uri: uri('cisco/c897va-confg') } }) as { command: { title: string; command: string; arguments: unknown[] } }[];
   assert.ok(lenses.length >= 1);
   assert.equal(lenses[0].command.title, 'Show packet layout');
   assert.equal(lenses[0].command.command, 'tunnelLens.showPacketLayout');
   assert.equal(lenses[0].command.arguments[0], uri('cisco/c897va-confg'));
   const [u, position] = lenses[0].command.arguments as [string, { line: number; character: number }];
-  const r = handlers[LAYOUT_REQUEST]({ uri: u, position }) as LayoutResponse;
+  const r = handlers[LayoutRequest.method]({ uri: u, position }) as LayoutResponse;
   assert.equal(r.title, 'tun10 → Tunnel20');
-  assert.equal(handlers[LAYOUT_REQUEST]({ uri: 'file:///nowhere/x.conf', position: { line: 0, character: 0 } }), null);
+  assert.equal(handlers[LayoutRequest.method]({ uri: 'file:///nowhere/x.conf', position: { line: 0, character: 0 } }), null);
 });

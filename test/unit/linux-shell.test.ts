@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dialect } from '../../server/src/languages/shellscript';
-import { lexShell, wordValue } from '../../server/src/languages/shellscript/lexer';
+import { lexShell, wordValue } from '../../server/src/languages/shared/shellLexer';
 import { isPartialLinuxEndpoint, ANY_IFUP_DEVICE } from '../../server/src/model/linuxTunnels';
 import { mark } from '../helpers/markers';
 import { FIXTURES, SAMPLES, parseFile, parseText, onLine, ctxWith } from './linux-helpers';

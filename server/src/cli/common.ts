@@ -1,5 +1,6 @@
 // Shared plumbing of the `tunnel-lens` subcommands: output sinks and the usage error that the
 // dispatcher turns into one line on stderr and exit status 2 (never a stack trace).
+import { PATH_MTU } from '../core/types';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -62,4 +63,13 @@ export function formatFlag(p: ParsedArgs, allowed: readonly string[], fallback: 
   const f = lastFlag(p, 'format') ?? fallback;
   if (!allowed.includes(f)) throw new CliError(`--format must be one of ${allowed.join(', ')}`);
   return f;
+}
+
+/** `--path-mtu N`, the same bounds for every command (core/types.ts PATH_MTU). */
+export function pathMtuFlag(p: ParsedArgs): number | undefined {
+  const text = lastFlag(p, 'path-mtu');
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < PATH_MTU.min || n > PATH_MTU.max) throw new CliError(`--path-mtu must be a number from ${PATH_MTU.min} to ${PATH_MTU.max}`);
+  return n;
 }

@@ -9,7 +9,8 @@ import { encodeStack, LINKTYPE } from '../../../codec/packet';
 import { writePcap } from '../../../codec/pcap';
 import type { Layer } from '../../../codec/types';
 import { parseEncryption, parseIntegrity } from './algorithmNames';
-import { CliError, type CliIo, formatFlag, lastFlag, parseArgs, type Subcommand } from './common';
+import { CliError, type CliIo, formatFlag, lastFlag, parseArgs, pathMtuFlag, type Subcommand } from './common';
+import { PATH_MTU } from '../core/types';
 
 /** Resolves the tunnel defined at FILE (LINE 1-based, if given) to a stack; wired by the lead to the language service. */
 export type EndpointResolver = (file: string, line: number | undefined) => TunnelStack | undefined | Promise<TunnelStack | undefined>;
@@ -138,12 +139,7 @@ export const run: Subcommand = async (args: string[], io: CliIo) => {
     base = { ...base, ...resolved };
   }
   const stack = stackFromFlags(base, p);
-  const mtuText = lastFlag(p, 'path-mtu');
-  let pathMtu = 1500;
-  if (mtuText !== undefined) {
-    if (!/^\d+$/.test(mtuText) || Number(mtuText) < 68 || Number(mtuText) > 65535) throw new CliError('--path-mtu must be a number from 68 to 65535');
-    pathMtu = Number(mtuText);
-  }
+  const pathMtu = pathMtuFlag(p) ?? PATH_MTU.default;
   const r = layout(stack, pathMtu, { crypto: nodeCrypto });
   const pcap = lastFlag(p, 'pcap');
   if (pcap !== undefined) {

@@ -7,7 +7,7 @@ import { LanguageService } from '../service/languageService';
 import { listFilesRecursively, nodeFileSystem } from '../node/nodeFs';
 import { pathToUri } from '../core/uri';
 import { DEFAULT_SETTINGS, type Settings } from '../core/types';
-import { CliError, lastFlag, type ParsedArgs } from './common';
+import { CliError, lastFlag, pathMtuFlag, type ParsedArgs } from './common';
 
 export interface LoadedWorkspace {
   service: LanguageService;
@@ -19,12 +19,7 @@ export interface LoadedWorkspace {
 export const VERSION_FLAGS = ['libreswan', 'strongswan', 'ios', 'networkmanager', 'path-mtu'] as const;
 
 export function settingsFromFlags(p: ParsedArgs): Settings {
-  const pathMtuText = lastFlag(p, 'path-mtu');
-  let pathMtu = DEFAULT_SETTINGS.pathMtu;
-  if (pathMtuText !== undefined) {
-    pathMtu = Number(pathMtuText);
-    if (!/^\d+$/.test(pathMtuText) || pathMtu < 576 || pathMtu > 65535) throw new CliError(`--path-mtu must be a number from 576 to 65535`);
-  }
+  const pathMtu = pathMtuFlag(p) ?? DEFAULT_SETTINGS.pathMtu;
   for (const f of ['libreswan', 'strongswan', 'ios', 'networkmanager']) {
     const v = lastFlag(p, f);
     if (v !== undefined && !/^\d+(\.\d+)*(\(\w+\)\w*)?$/.test(v)) throw new CliError(`--${f} takes a version such as 4.10 or 15.7, not '${v}'`);

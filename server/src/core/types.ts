@@ -7,15 +7,9 @@ export type { FindingCode, Severity } from './codes';
 import type { Endpoint } from './endpoint';
 
 export type { Position, Range };
+export { LANGUAGE_IDS, type LanguageId } from './languages';
+import type { LanguageId } from './languages';
 
-export type LanguageId =
-  | 'ipsec-conf'
-  | 'ipsec-secrets'
-  | 'cisco-ios'
-  | 'ifcfg'
-  | 'shellscript'
-  | 'systemd-netdev'
-  | 'nm-connection';
 
 
 export interface TextEditSpec {
@@ -69,9 +63,15 @@ export interface Settings {
 
 export type SeverityOverrides = Partial<Record<FindingCode, Severity | 'off'>>;
 
+/**
+ * The path MTUs Tunnel Lens accepts (setting tunnelLens.pathMtu, `--path-mtu` of every command):
+ * from 576, the datagram every IPv4 host must accept (RFC 791), to the largest IP packet.
+ */
+export const PATH_MTU = { min: 576, max: 65535, default: 1500 } as const;
+
 export const DEFAULT_SETTINGS: Settings = {
   versions: {},
-  pathMtu: 1500,
+  pathMtu: PATH_MTU.default,
   maxFileSize: 20 * 1024 * 1024,
   severity: {},
 };

@@ -7,6 +7,7 @@ import { basenameOfUri, dirnameUri, joinUri } from '../core/uri';
 import type { Fix, TextEditSpec } from '../core/types';
 import { appendBlock, findLine, insertLineAfter, replaceRange, splitLines, textAt } from './text';
 import type { FixContext } from './context';
+import { atLeast } from '../core/versions';
 
 type Place = 'ifcfg' | 'netdev' | 'nmconnection' | 'script';
 
@@ -42,14 +43,6 @@ function setIniKey(uri: string, text: string, section: string, key: string, valu
 
 const NM_FLAG_IGN_ENCAP_LIMIT = 1;
 
-function versionAtLeast(v: string | undefined, min: number[]): boolean {
-  if (!v) return true;
-  const parts = v.split('.').map((x) => Number.parseInt(x, 10) || 0);
-  for (let i = 0; i < min.length; i++) {
-    if ((parts[i] ?? 0) !== min[i]) return (parts[i] ?? 0) > min[i];
-  }
-  return true;
-}
 
 /** The fix that makes the tunnel send no Destination Options header, or undefined. */
 export function encaplimitNoneFix(e: Endpoint, ctx: FixContext): Fix | undefined {
@@ -63,7 +56,7 @@ export function encaplimitNoneFix(e: Endpoint, ctx: FixContext): Fix | undefined
     case 'netdev':
       return { title: `Set EncapsulationLimit=none for ${dev} in ${basenameOfUri(uri)}`, edits: [setIniKey(uri, text, 'Tunnel', 'EncapsulationLimit', 'none')], isPreferred: true };
     case 'nmconnection': {
-      if (e.tunnel!.kind.value.startsWith('ip6gre') && !versionAtLeast(e.version?.value, [1, 42, 6])) return undefined;
+      if (e.tunnel!.kind.value.startsWith('ip6gre') && e.version && !atLeast(e.version.value, '1.42.6')) return undefined;
       const lines = splitLines(text);
       const flagsLine = findLine(text, /^\s*flags\s*=/);
       const current = flagsLine === undefined ? 0 : Number.parseInt(lines[flagsLine].split('=')[1] ?? '0', 0) || 0;

@@ -10,8 +10,8 @@ import { endpointAt, peerOf } from '../service/endpointAt';
 import { hasEncapLimitHeader, layout, type TunnelStack } from '../../../codec/layout';
 import { toHex } from '../../../codec/bytes';
 import { nodeCrypto } from '../../../codec/crypto-node';
+import { LayoutRequest } from '../protocol/requests';
 import {
-  LAYOUT_REQUEST as REQUEST,
   type LayoutRequestParams,
   type LayoutResponse,
   type PreviewEndpoint,
@@ -19,7 +19,6 @@ import {
   type PreviewSample,
 } from '../protocol/preview';
 
-export const LAYOUT_REQUEST: typeof REQUEST = REQUEST;
 export type { LayoutRequestParams, LayoutResponse };
 
 export function registerLayout(connection: Connection, service: LanguageService): void {
@@ -33,11 +32,11 @@ export function registerLayout(connection: Connection, service: LanguageService)
         command: { title: 'Show packet layout', command: 'tunnelLens.showPacketLayout', arguments: [file.uri, e.range.start] },
       }));
   });
-  connection.onRequest(LAYOUT_REQUEST, (p: LayoutRequestParams): LayoutResponse | null => {
+  connection.onRequest(LayoutRequest, (p: LayoutRequestParams): LayoutResponse | null => {
     try {
       return layoutAt(service, p.uri, p.position);
     } catch (e) {
-      connection.console.error(`${LAYOUT_REQUEST} failed: ${e instanceof Error ? e.message : String(e)}`);
+      connection.console.error(`${LayoutRequest.method} failed: ${e instanceof Error ? e.message : String(e)}`);
       return null;
     }
   });

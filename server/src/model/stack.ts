@@ -2,10 +2,10 @@
 // Destination Options or not, ESP mode and the negotiated transforms, the tunnel encapsulation and
 // the passenger family. The MTU rules and the preview both start from it.
 import { encryptionByName, integrityByName, type TunnelStack } from '../../../codec';
-import { parseAddress } from './address';
+import { parseAddress } from '../core/address';
 import type { Endpoint } from '../core/endpoint';
 import { firstMatch } from './negotiation';
-import { effectiveMode } from '../checks/peer/mode';
+import { effectiveMode } from './mode';
 
 const ENCAP: Record<string, TunnelStack['encap']> = { gre: 'gre', ipip: 'ipip', ipip6: 'ipip', ip6ip6: 'ipip', sit: 'ipip', vti: 'none', none: 'none' };
 

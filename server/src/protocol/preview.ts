@@ -3,8 +3,9 @@
 // read it, the browser one included.
 import type { LayoutSa, TunnelStack } from '../../../codec/layout';
 
-export const LAYOUT_REQUEST = 'tunnelLens/layout';
 export const PREVIEW_VIEW_TYPE = 'tunnelLens.preview';
+/** The workspace file that pairs tunnel ends by name and marks a deployment's root. */
+export const PAIRING_FILE = 'tunnel-lens.json';
 export const SHOW_PACKET_LAYOUT_COMMAND = 'tunnelLens.showPacketLayout';
 
 export interface PreviewPosition {

@@ -2,7 +2,7 @@
 // .nmconnection) and the IPsec conn that protects it (ipsec.conf). They describe the same pair of
 // outer addresses; composing them gives the endpoint the peer checks compare with the router.
 import type { Endpoint } from '../core/endpoint';
-import { sameAddress } from '../model/address';
+import { sameAddress } from '../core/address';
 import { shareFolderTree } from '../model/linuxMerge';
 
 const isIpsecOnly = (e: Endpoint) => !e.tunnel && !!e.ipsec && (e.vendor === 'libreswan' || e.vendor === 'strongswan');

@@ -5,7 +5,7 @@
 // peer-address-mismatch.
 import type { PeerPair } from '../checks/peerTypes';
 import type { Endpoint } from '../core/endpoint';
-import { parseAddress } from '../model/address';
+import { parseAddress } from '../core/address';
 import { endpointMatches, type ExplicitPair } from './scopes';
 
 const norm = (a: string | undefined) => (a === undefined ? undefined : parseAddress(a)?.text);

@@ -8,7 +8,8 @@ import type { Endpoint } from '../core/endpoint';
 import { dirnameUri, resolveUri } from '../core/uri';
 import type { FileSystem } from '../core/types';
 
-export const PAIRING_FILE = 'tunnel-lens.json';
+export { PAIRING_FILE } from '../protocol/preview';
+import { PAIRING_FILE } from '../protocol/preview';
 
 export interface ExplicitPair {
   a: { uri: string; name?: string };

@@ -1,6 +1,6 @@
 // Reads the `tunnelLens.*` settings (VS Code configuration, or initializationOptions from other
 // editors) into Settings; anything missing or malformed falls back to the default.
-import { DEFAULT_SETTINGS, type Settings, type SeverityOverrides } from '../core/types';
+import { DEFAULT_SETTINGS, PATH_MTU, type Settings, type SeverityOverrides } from '../core/types';
 import { isConfigCode, isFindingCode } from '../core/codes';
 
 const str = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
@@ -15,7 +15,7 @@ export function settingsFromConfiguration(raw: unknown): Settings {
       ios: str(c.iosVersion),
       networkManager: str(c.networkManagerVersion),
     },
-    pathMtu: num(c.pathMtu, 576, 65535) ?? DEFAULT_SETTINGS.pathMtu,
+    pathMtu: num(c.pathMtu, PATH_MTU.min, PATH_MTU.max) ?? DEFAULT_SETTINGS.pathMtu,
     maxFileSize: num(c.maxFileSize, 1024, 1 << 30) ?? DEFAULT_SETTINGS.maxFileSize,
     severity: severities(c.severity),
   };

@@ -1,5 +1,5 @@
 // peer-address-mismatch and outer-family-mismatch: the outer addresses of the two ends.
-import { parseAddress, sameAddress } from '../../model/address';
+import { parseAddress, sameAddress } from '../../core/address';
 import type { PeerCheck } from '../peerTypes';
 import { bothWays, describe, placeOf, reportBoth } from './util';
 import { Code } from '../../core/codes';

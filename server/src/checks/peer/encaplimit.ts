@@ -5,7 +5,7 @@
 // with `encaplimit none`.
 import type { Endpoint } from '../../core/endpoint';
 import type { PeerCheckContext, PeerFinding } from '../peerTypes';
-import { effectiveMode } from './mode';
+import { effectiveMode } from '../../model/mode';
 import { because, describe, perEndpoint, placeOf } from './util';
 import { Code } from '../../core/codes';
 

@@ -6,27 +6,7 @@ import type { Endpoint } from '../../core/endpoint';
 import type { PeerCheck } from '../peerTypes';
 import { because, describe, placeOf } from './util';
 import { Code } from '../../core/codes';
-
-type Mode = 'transport' | 'tunnel';
-
-/** May this side end up in tunnel mode although it asks for transport? */
-export function fallsBackToTunnel(e: Endpoint): boolean {
-  if (e.ipsec?.mode?.value !== 'transport') return false;
-  return (e.vendor === 'cisco-ios' && !e.ipsec.modeRequired) || e.vendor === 'strongswan';
-}
-
-/**
- * The mode the SA will have, or 'fail' when no SA can be installed. With no peer, this side's
- * own mode.
- */
-export function effectiveMode(me: Endpoint, peer: Endpoint | undefined): Mode | 'fail' | undefined {
-  const m = me.ipsec?.mode?.value;
-  const p = peer?.ipsec?.mode?.value;
-  if (!m) return undefined;
-  if (!p || m === p) return m;
-  const transportSide = m === 'transport' ? me : peer!;
-  return fallsBackToTunnel(transportSide) ? 'tunnel' : 'fail';
-}
+import { effectiveMode } from '../../model/mode';
 
 export const ipsecModeMismatch: PeerCheck = {
   id: 'peer/ipsec-mode-mismatch',

@@ -1,7 +1,7 @@
 // traffic-selector-mismatch: what each side protects must mirror the other's (protocol GRE against
 // a crypto ACL `permit gre`, subnets against subnets).
 import type { TrafficSelector } from '../../core/endpoint';
-import { parsePrefix } from '../../model/address';
+import { parsePrefix } from '../../core/address';
 import type { PeerCheck } from '../peerTypes';
 import { describe, placeOf, reportBoth } from './util';
 import { Code } from '../../core/codes';

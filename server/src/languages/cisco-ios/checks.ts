@@ -7,7 +7,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { Finding, Fix, Severity } from '../../core/types';
 import { Code, type FindingCode } from '../../core/codes';
 import { transformInfo, type TransformType } from '../../model/algorithms';
-import { parseAddress } from '../../model/address';
+import { parseAddress } from '../../core/address';
 import { ESP_TRANSFORMS, IKEV2_ENCRYPTION, IKE_HASHES, iosDhGroup, isakmpEncryption, suggestTransform } from './algorithms';
 import { ISAKMP_POLICY_DEFAULTS, RANGES, REFUSED_FROM_17_11, refusesWeak, supportsOverlay, versionLabel, type IosVersion } from './defaults';
 import { modeFamily } from './endpoints';

@@ -4,7 +4,7 @@
 // IPsec binding is attached to the tunnel endpoint instead, so one tunnel is one endpoint.
 import type { Range } from 'vscode-languageserver-types';
 import type { Encapsulation, Endpoint, Family, IpsecBinding, Proposal, TrafficSelector, TunnelPart, Valued, AuthMethod } from '../../core/endpoint';
-import { parseAddress, prefixContains } from '../../model/address';
+import { parseAddress, prefixContains } from '../../core/address';
 import { ESP_TRANSFORMS, IKEV2_ENCRYPTION, IKE_HASHES, iosDhGroup, isakmpEncryption } from './algorithms';
 import {
   DEFAULT_IKEV2_LIFETIME, DEFAULT_IPSEC_SA_LIFETIME, DEFAULT_TRANSFORM_SET, DEFAULT_TUNNEL_MODE, DEFAULT_UNDERLAY_MTU,

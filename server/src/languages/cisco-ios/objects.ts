@@ -5,7 +5,7 @@ import { INTERFACE_TYPES } from './commands';
 import { SECTION, type Node, type ParseTree } from './parser';
 import type { Token } from './lexer';
 import { keyTypeOf, pskDigest } from './secret';
-import { netmaskToPrefixLength, parseAddress, parsePrefix, wildcardToPrefixLength } from '../../model/address';
+import { netmaskToPrefixLength, parseAddress, parsePrefix, wildcardToPrefixLength } from '../../core/address';
 
 export interface Ref {
   name: string;

@@ -3,8 +3,8 @@
 // the two read differently.
 import type { Range } from 'vscode-languageserver-types';
 import type { Finding } from '../../core/types';
-import { finding, range } from '../ini/util';
-import { lexShell, wordValue, type Part, type Word } from '../shellscript/lexer';
+import { finding, range } from '../shared/findings';
+import { lexShell, wordValue, type Part, type Word } from '../shared/shellLexer';
 import { shvarKeyLine, svUnescape } from './shvar';
 import { Code } from '../../core/codes';
 

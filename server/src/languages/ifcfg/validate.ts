@@ -1,8 +1,8 @@
 // Value checks of ifcfg keys (invalid-value). Booleans follow both readers: initscripts takes
 // on/off, NetworkManager does not.
 import type { Finding } from '../../core/types';
-import { parseAddress, parsePrefix } from '../../model/address';
-import { finding, parseIntIn } from '../ini/util';
+import { parseAddress, parsePrefix } from '../../core/address';
+import { finding, parseIntIn } from '../shared/findings';
 import { initscriptsBoolean, nmBoolean } from './shvar';
 import type { KeyInfo } from './keys';
 import type { IfcfgAssignment } from './reader';

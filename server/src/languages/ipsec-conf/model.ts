@@ -5,7 +5,7 @@
 // left is local, unless right is %defaultroute (or %<iface>) while left is not, or left is
 // %any/%any6 while right is not - then right is local. A conn that uses leftid=@… keeps left.
 import type { AuthMethod, Endpoint, IpsecBinding, Proposal, TrafficSelector, Valued } from '../../core/endpoint';
-import { parseAddress, parsePrefix } from '../../model/address';
+import { parseAddress, parsePrefix } from '../../core/address';
 import type { Entry } from './parser';
 import { defaultProposals, parseProposals, type ProposalKind } from './proposals';
 import type { Resolved } from './resolve';

@@ -1,6 +1,6 @@
 // Value checks per keyword type: what each daemon accepts, rejects or silently drops
 // (ipsec-conf-grammar.md §1 and §6, observed with Libreswan 4.10 and strongSwan 5.9.8).
-import { parseAddress, parsePrefix } from '../../model/address';
+import { parseAddress, parsePrefix } from '../../core/address';
 import type { Keyword } from './keywords';
 import type { Entry } from './parser';
 import { atLeast, type Target } from './version';

@@ -5,7 +5,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DialectModule, Finding, ParseContext, ParsedFile, SymbolDef } from '../../core/types';
 import { emptyParsedFile } from '../../core/parsedFile';
 import { basenameOfUri, dirnameUri, resolveUri } from '../../core/uri';
-import { contains, finding } from '../ini/util';
+import { contains, finding } from '../shared/findings';
 import { ANY_IDS, decodeSecret, normalizeId, pskDigest, scanSecrets, SECRET_TYPES, type PskEntry, type SecretsTree } from './parser';
 import { Code } from '../../core/codes';
 import { triviaLedger } from '../../core/lines';

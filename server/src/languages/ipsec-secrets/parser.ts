@@ -3,7 +3,7 @@
 // the tree keeps its range and a digest, so findings, hovers, symbols and JSON cannot print it.
 import { secretDigest } from '../../model/secretDigest';
 import type { Range } from 'vscode-languageserver-types';
-import { parseAddress } from '../../model/address';
+import { parseAddress } from '../../core/address';
 
 export interface PskEntry {
   /** Normalized IDs: addresses in canonical form, `@fqdn`, `%any`. Empty = applies to every pair. */

@@ -6,13 +6,14 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DialectModule, Finding, ParseContext, ParsedFile } from '../../core/types';
 import { emptyParsedFile } from '../../core/parsedFile';
-import { parseAddress, parsePrefix } from '../../model/address';
+import { parseAddress, parsePrefix } from '../../core/address';
 import type { Valued } from '../../core/endpoint';
 import { LINUX_KINDS, linuxEndpoint } from '../../model/linuxTunnels';
-import { compareVersions, finding, parseIntIn, range, versionDirectives } from '../ini/util';
-import { parseIni, lastEntry, type IniEntry, type IniFile } from '../ini/parser';
-import { checkKeys, entryAt, iniComplete, iniFolding, iniSymbols } from '../ini/features';
-import { tunnelHoverMarkdown } from '../ini/tunnelHover';
+import { finding, parseIntIn, range } from '../shared/findings';
+import { compareVersions, directiveFor } from '../../core/versions';
+import { parseIni, lastEntry, type IniEntry, type IniFile } from '../shared/ini';
+import { checkKeys, entryAt, iniComplete, iniFolding, iniSymbols } from '../shared/iniFeatures';
+import { tunnelHoverMarkdown } from '../shared/tunnelHover';
 import { parseGreKey } from '../ifcfg/validate';
 import { NM_IP6GRE_FLAGS_SINCE, NM_KEYS, NM_TUNNEL_FLAGS, NM_TUNNEL_MODES } from './keys';
 import { Code } from '../../core/codes';
@@ -23,8 +24,8 @@ export type NmConnectionTree = { kind: 'nm-connection'; ini: IniFile; nmVersion?
 const w = <T>(value: T, e: IniEntry, uri: string): Valued<T> => ({ value, source: 'written', uri, range: e.valueRange });
 
 function nmVersion(text: string, ctx: ParseContext, uri: string): Valued<string> | undefined {
-  const d = versionDirectives(text).get('networkmanager');
-  if (d) return { value: d.version, source: 'written', uri, range: range(d.line, 0, 0), rule: 'tunnel-lens directive' };
+  const d = directiveFor(text, 'networkmanager');
+  if (d?.version) return { value: d.version, source: 'written', uri, range: range(d.line, d.start, d.end), rule: 'tunnel-lens directive' };
   const s = ctx.settings.versions.networkManager;
   return s ? { value: s, source: 'default', rule: 'setting tunnelLens.networkManagerVersion' } : undefined;
 }

@@ -1,5 +1,5 @@
 // NetworkManager keyfile keys for ip-tunnel profiles (nm-setting-ip-tunnel.h; reference/ifcfg.md §4).
-import type { IniKeyTable } from '../ini/features';
+import type { IniKeyTable } from '../shared/iniFeatures';
 
 /** Keyfile `mode` numbers (NMIPTunnelMode) → Linux device kind. */
 export const NM_TUNNEL_MODES: Record<number, { name: string; kind: string; ip6tnlMode?: string }> = {

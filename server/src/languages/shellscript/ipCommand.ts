@@ -3,11 +3,11 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { Finding } from '../../core/types';
 import type { Valued } from '../../core/endpoint';
-import { parseAddress, parsePrefix } from '../../model/address';
+import { parseAddress, parsePrefix } from '../../core/address';
 import { LINUX_KINDS, type ChangeMethod, type GreOptions, type LinuxCreator } from '../../model/linuxTunnels';
-import { finding, parseIntIn } from '../ini/util';
+import { finding, parseIntIn } from '../shared/findings';
 import { parseGreKey } from '../ifcfg/validate';
-import { wordValue, type Word } from './lexer';
+import { wordValue, type Word } from '../shared/shellLexer';
 import {
   ADDR_FLAGS, ADDR_OPTIONS_WITH_VALUE, ADDR_VERBS, IP4_TUNNEL_MODES, IP6TNL_LINK_MODES, IP6_TUNNEL_MODES, IP_OPTIONS_WITH_VALUE,
   LINK_BARE_OPTIONS, LINK_OPTIONS_WITH_VALUE, LINK_TYPE_ARGS, LINK_VERBS, TUNNEL4_ARGS, TUNNEL6_ARGS, TUNNEL_VERBS, XFRM_DIRS,

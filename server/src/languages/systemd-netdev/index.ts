@@ -4,13 +4,13 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DialectModule, Finding, ParseContext, ParsedFile } from '../../core/types';
 import { emptyParsedFile } from '../../core/parsedFile';
-import { parseAddress } from '../../model/address';
+import { parseAddress } from '../../core/address';
 import type { Valued } from '../../core/endpoint';
 import { LINUX_KINDS, linuxEndpoint } from '../../model/linuxTunnels';
-import { finding, parseIntIn } from '../ini/util';
-import { parseIni, lastEntry, type IniEntry, type IniFile } from '../ini/parser';
-import { checkKeys, entryAt, iniComplete, iniFolding, iniSymbols } from '../ini/features';
-import { tunnelHoverMarkdown } from '../ini/tunnelHover';
+import { finding, parseIntIn } from '../shared/findings';
+import { parseIni, lastEntry, type IniEntry, type IniFile } from '../shared/ini';
+import { checkKeys, entryAt, iniComplete, iniFolding, iniSymbols } from '../shared/iniFeatures';
+import { tunnelHoverMarkdown } from '../shared/tunnelHover';
 import { parseGreKey } from '../ifcfg/validate';
 import { NETDEV_KEYS } from './keys';
 import { Code } from '../../core/codes';

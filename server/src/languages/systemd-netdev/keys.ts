@@ -1,5 +1,5 @@
 // The .netdev keys a tunnel uses (man systemd.netdev, systemd 252; reference/ifcfg.md §5).
-import type { IniKeyTable } from '../ini/features';
+import type { IniKeyTable } from '../shared/iniFeatures';
 
 export const TUNNEL_KINDS = ['ip6gre', 'ip6gretap', 'ip6tnl', 'gre', 'gretap', 'ipip', 'sit', 'vti', 'vti6', 'erspan', 'ip6erspan'];
 

@@ -2,7 +2,7 @@
 // `Key=Value`, comments, positions for every part. systemd also takes `;` comments and a trailing
 // backslash as line continuation; GKeyFile (NetworkManager) takes `#` comments only.
 import type { Range } from 'vscode-languageserver-types';
-import { range } from './util';
+import { range } from './findings';
 
 export interface IniEntry {
   key: string;

@@ -1,8 +1,8 @@
 // Features every ini dialect shares, driven by a key table: unknown sections/keys with
 // did-you-mean, symbols (sections with their keys), folding, hover docs and completion.
 import type { CompletionEntry, Finding, FoldRange, SymbolDef } from '../../core/types';
-import { contains, didYouMean, finding } from './util';
-import type { IniEntry, IniFile } from './parser';
+import { contains, didYouMean, finding } from './findings';
+import type { IniEntry, IniFile } from './ini';
 import { Code } from '../../core/codes';
 
 export interface IniKeyDoc {
