@@ -57,7 +57,9 @@ if (mode === 'all') run(process.execPath, ['scripts/install-strongswan.mjs']);
 console.log('building bundles and type-checking');
 run(process.execPath, ['esbuild.mjs']);
 run(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json']);
-const files = tiers.flatMap(testFiles);
+// Files directly in test/ (the architecture rule) belong to every run.
+const topLevel = readdirSync('test').filter((n) => /\.test\.(ts|mjs)$/.test(n)).map((n) => join('test', n));
+const files = [...topLevel, ...tiers.flatMap(testFiles)];
 console.log(`running ${files.length} test files from tiers: ${tiers.join(', ')}`);
 run(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=300000', ...files], {
   TUNNEL_LENS_TEST_MODE: mode,

@@ -1,42 +1,11 @@
 // A folder of configs loaded into memory, so tests can apply edits (and create files) and analyse
 // the result without touching the disk.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LanguageService } from '../../server/src/service/languageService';
-import { DEFAULT_SETTINGS, type Finding, type Fix, type FileSystem, type Settings } from '../../server/src/core/types';
-import { pathToUri } from '../../server/src/core/uri';
+import { DEFAULT_SETTINGS, type Finding, type Fix, type Settings } from '../../server/src/core/types';
 
-export type Files = Map<string, string>;
-
-export function readFolder(dir: string): Files {
-  const files: Files = new Map();
-  const walk = (d: string) => {
-    for (const n of readdirSync(d).sort()) {
-      const p = join(d, n);
-      if (statSync(p).isDirectory()) walk(p);
-      else files.set(pathToUri(resolve(p)), readFileSync(p, 'utf8'));
-    }
-  };
-  walk(dir);
-  return files;
-}
-
-export function memoryFs(files: Files): FileSystem {
-  return {
-    readFile: (uri) => files.get(uri),
-    readDirectory: (uri) => {
-      const prefix = uri.endsWith('/') ? uri : `${uri}/`;
-      const out = new Set<string>();
-      for (const k of files.keys()) {
-        if (!k.startsWith(prefix)) continue;
-        const rest = k.slice(prefix.length);
-        out.add(prefix + rest.split('/')[0]);
-      }
-      return out.size ? [...out] : undefined;
-    },
-  };
-}
+export { readFolder, memoryFs, type Files } from './memoryFs';
+import { memoryFs, type Files } from './memoryFs';
 
 export function analyseFiles(files: Files, settings: Settings = DEFAULT_SETTINGS): { service: LanguageService; findings: Finding[] } {
   const service = new LanguageService({ fs: memoryFs(files), settings: () => settings });
