@@ -14,11 +14,14 @@ import { nodeCrypto } from '../../codec/crypto-node';
 import type { EspSa } from '../../codec/espAlgorithms';
 import { decodePacket } from '../../codec/packet';
 import { readCapture } from '../../codec/pcap';
+import { Code } from '../../server/src/core/codes';
+import { LANGUAGE_IDS } from '../../server/src/core/languages';
+import { ledgerOf } from '../helpers/ledger';
 
 export const ROOT = resolve(__dirname, '../..');
 export const CORPUS = resolve(ROOT, '../shared/corpus');
 
-export const DIALECT_IDS = ['ipsec-conf', 'ipsec-secrets', 'cisco-ios', 'ifcfg', 'shellscript', 'systemd-netdev', 'nm-connection'] as const;
+export const DIALECT_IDS = LANGUAGE_IDS;
 export type DialectId = (typeof DIALECT_IDS)[number];
 
 import { prng } from '../helpers/prng';
@@ -172,8 +175,11 @@ export function runCase(service: LanguageService, dialect: DialectId, text: stri
   try {
     service.workspace.openDocument(TextDocument.create(uri, dialect, n + 1, text));
     const findings = service.findings(uri);
-    const internal = findings.find((f) => /This is a bug in Tunnel Lens/.test(f.message));
+    const internal = findings.find((f) => f.code === Code.internalError || /This is a bug in Tunnel Lens/.test(f.message));
     if (internal) return `internal error finding: ${internal.message}`;
+    // No line silently dropped, on fuzzed input too (core/lines.ts).
+    const ledger = ledgerOf(service, uri);
+    if (ledger && ledger.dropped > 0) return `dropped lines: ${ledger.dropped}, first at line ${ledger.droppedLines[0] + 1}`;
     service.diagnostics(uri);
     const lines = text.split(/\r\n|\r|\n/);
     const pos = () => {
