@@ -1,10 +1,9 @@
 // "Export pcap": the file the panel writes holds the server's encrypted sample, framed in Ethernet;
-// the codec reads it back and decrypts it with the SA the panel shows, and so does tshark when it
-// is installed (the oracle tier installs it).
+// the codec reads it back and decrypts it with the SA the panel shows (tshark does too:
+// test/oracle/preview-pcap-tshark.test.ts, in the system tier).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+
 import { samplePcap } from '../../client/src/preview/pcap';
 import { decodePacket, fromHex, readPcap, type EspSa } from '../../codec';
 import { nodeCrypto } from '../../codec/crypto-node';
@@ -26,12 +25,3 @@ test('the exported pcap holds the encrypted sample and decrypts with the shown S
   assert.deepEqual(d.layers.map((l) => l.name).slice(0, 6), ['Ethernet', 'IPv6', 'Destination Options', 'ESP', 'GRE', 'IPv4']);
 });
 
-test('tshark decrypts the exported pcap with the shown esp_sa', { skip: !existsSync('/usr/bin/tshark') && 'tshark not installed (apt-get install tshark)' }, () => {
-  const r = foundingCase();
-  mkdirSync('test-artifacts/webview', { recursive: true });
-  const path = 'test-artifacts/webview/founding-case.pcap';
-  writeFileSync(path, samplePcap(r.sample, r.stack.outer));
-  const out = spawnSync('tshark', ['-r', path, '-o', 'esp.enable_encryption_decode:TRUE', '-o', 'esp.enable_authentication_check:TRUE', '-o', `uat:esp_sa:${r.sample.sa!.espSa}`, '-T', 'fields', '-e', 'frame.protocols'], { encoding: 'utf8', env: { ...process.env, HOME: '/tmp' } });
-  assert.equal(out.status, 0, out.stderr);
-  assert.match(out.stdout, /ipv6:ipv6\.dstopts:esp:gre:ip:icmp/);
-});
