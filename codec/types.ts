@@ -1,5 +1,6 @@
 // The codec's two vocabularies: LayerSpec (what to build, outermost first) and Layer/Field (what was
-// read, with absolute byte offsets). Layer names are the protocols' usual names, as DESIGN asks.
+// read, with absolute byte offsets). Layer names are the protocols' usual names (`IPv6`,
+// `Destination Options`, `ESP`), as `tunnel-lens layout --format json` prints them (README).
 import type { FindingCode } from '../server/src/core/codes';
 
 import type { EspSa } from './espAlgorithms';

@@ -2,8 +2,8 @@
 // Installs strongSwan's charon-systemd and swanctl (Debian 12: 5.9.8) for the swanctl oracle tests.
 //
 // Debian's strongSwan packages conflict with the libreswan package *as packages* (both provide the
-// IKE daemon), not as files, and the test machines need both. So, as the corpus recipe in
-// shared/corpus/strongswan-swanctl/README.md does, the .debs are downloaded with
+// IKE daemon), not as files, and the test machines need both. So, as the strongSwan corpus's recipe
+// does (docs/reference/swanctl-conf.md §6), the .debs are downloaded with
 // `apt-get download`, unpacked with `dpkg -x` and copied over / without overwriting anything
 // (`cp -an`), then `ldconfig`. dpkg's database is not touched, so libreswan stays installed.
 //

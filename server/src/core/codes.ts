@@ -1,4 +1,4 @@
-// The one table of finding codes (DESIGN "Findings"). Each code's scope, default severity, title
+// The one table of finding codes (docs/checks.md documents each). Each code's scope, default severity, title
 // and docs anchor live here and nowhere else: dialect parsers, file checks, peer checks and the
 // codec's packet notes all name a code through `Code.<name>`, the registry checks that every
 // emitter declares the codes it reports, and test/unit/codes.test.ts holds docs/checks.md, this

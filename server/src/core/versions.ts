@@ -1,6 +1,6 @@
 // Version numbers and the `tunnel-lens:` directive, one copy for every dialect. A directive in a
 // file (`# tunnel-lens: libreswan 3.25`, `! tunnel-lens: ios 15.7`, `; tunnel-lens: networkmanager
-// 1.40`) beats the setting, which beats a guess from the content (DESIGN "Version targets").
+// 1.40`) beats the setting, which beats a guess from the content (README, "Versions").
 
 /** Numeric comparison of dotted versions ("15.7(3)M6", "1.42.6", "5.9"): -1, 0, 1. Missing parts are 0. */
 export function compareVersions(a: string, b: string): number {

@@ -7,7 +7,7 @@ export type TransformType = 'encr' | 'integ' | 'prf' | 'dh';
 export interface TransformInfo {
   name: string;
   type: TransformType;
-  /** Why DESIGN calls it weak (DES, 3DES, MD5, NULL encryption, DH 1/2/5), if it is. */
+  /** Why it is a weak-algorithm (docs/checks.md: DES, 3DES, MD5, NULL encryption, DH 1/2/5), if it is. */
   weak?: string;
   aead?: boolean;
   /** Key length in bits for ciphers with a fixed one. */
