@@ -476,12 +476,12 @@ function extractRoot(cfg: IosConfig, n: Node): void {
     const kr: Keyring = cfg.keyrings.get(a[0].text) ?? { name: a[0].text, node: n, nameRange: rangeOf(n.line, a[0]), keys: [] };
     cfg.keyrings.set(kr.name, kr);
     for (const c of n.children) {
-      if (c.path[0] !== 'pre-shared-key' || c.negated) return;
+      if (c.path[0] !== 'pre-shared-key' || c.negated) continue;
       const ca = c.args;
       const ki = ca.findIndex((t) => /^key$/i.test(t.text));
-      if (ki < 0) return;
+      if (ki < 0) continue;
       const secret = parseSecret(c, ca.slice(ki + 1));
-      if (!secret) return;
+      if (!secret) continue;
       const e: PskEntry = { secret, node: c };
       if (c.path[1] === 'hostname') e.hostname = ca[0]?.text;
       else if (/^ipv6$/i.test(ca[0]?.text ?? '')) e.address = addrWithMask(ca[1], undefined);
@@ -492,7 +492,7 @@ function extractRoot(cfg: IosConfig, n: Node): void {
     const pr: IsakmpProfile = cfg.isakmpProfiles.get(a[0].text) ?? { name: a[0].text, node: n, nameRange: rangeOf(n.line, a[0]), keyrings: [], matchAddresses: [] };
     cfg.isakmpProfiles.set(pr.name, pr);
     for (const c of n.children) {
-      if (c.negated) return;
+      if (c.negated) continue;
       if (c.path[0] === 'keyring' && c.args[0]) pr.keyrings.push(ref(c.args[0].text, 'keyring', c, c.args[0]));
       else if (c.path[0] === 'match' && c.path[1] === 'identity' && c.path[2] === 'address') {
         const m = addrWithMask(c.args[0], c.args[1]);
@@ -512,7 +512,7 @@ function extractRoot(cfg: IosConfig, n: Node): void {
     const pol: Ikev2Policy = cfg.ikev2Policies.get(a[0].text) ?? { name: a[0].text, node: n, nameRange: rangeOf(n.line, a[0]), proposals: [], matchLocal: [] };
     cfg.ikev2Policies.set(pol.name, pol);
     for (const c of n.children) {
-      if (c.negated) return;
+      if (c.negated) continue;
       if (c.path[0] === 'proposal') for (const t of c.args) pol.proposals.push(ref(t.text, 'ikev2-proposal', c, t));
       else if (c.path[0] === 'match' && c.path[1] === 'address' && c.path[2] === 'local' && c.args[0]) {
         const pa = parseAddress(c.args[0].text);
@@ -523,11 +523,11 @@ function extractRoot(cfg: IosConfig, n: Node): void {
     const kr: Ikev2Keyring = cfg.ikev2Keyrings.get(a[0].text) ?? { name: a[0].text, node: n, nameRange: rangeOf(n.line, a[0]), peers: [] };
     cfg.ikev2Keyrings.set(kr.name, kr);
     for (const c of n.children) {
-      if (c.path[0] !== 'peer' || !c.args[0] || c.negated) return;
+      if (c.path[0] !== 'peer' || !c.args[0] || c.negated) continue;
       const peer: Ikev2Peer = { name: c.args[0].text, node: c, nameRange: rangeOf(c.line, c.args[0]), addresses: [] };
       kr.peers.push(peer);
       for (const d of c.children) {
-        if (d.negated) return;
+        if (d.negated) continue;
         if (d.path[0] === 'address') {
           const m = addrWithMask(d.args[0], d.args[1]);
           if (m) peer.addresses.push(m);
@@ -544,7 +544,7 @@ function extractRoot(cfg: IosConfig, n: Node): void {
     const pr: Ikev2Profile = cfg.ikev2Profiles.get(a[0].text) ?? { name: a[0].text, node: n, nameRange: rangeOf(n.line, a[0]), matchRemote: [], authLocal: [], authRemote: [] };
     cfg.ikev2Profiles.set(pr.name, pr);
     for (const c of n.children) {
-      if (c.negated) return;
+      if (c.negated) continue;
       const cp = c.path.join(' ');
       if (cp.startsWith('match identity remote')) {
         const v = [c.path[3], ...c.args.map((t) => t.text)].filter(Boolean).join(' ');
@@ -553,7 +553,7 @@ function extractRoot(cfg: IosConfig, n: Node): void {
         pr.identityLocal = { text: [c.path[2], ...c.args.map((t) => t.text)].filter(Boolean).join(' '), range: lineRange(c) };
       } else if (cp.startsWith('authentication local') || cp.startsWith('authentication remote')) {
         const method = c.path[2];
-        if (!method) return;
+        if (!method) continue;
         const w = { text: method, range: lineRange(c) };
         // `authentication local pre-share key K` carries the key inline.
         const ki = c.args.findIndex((t) => /^key$/i.test(t.text));
@@ -574,7 +574,7 @@ function extractRoot(cfg: IosConfig, n: Node): void {
     if (prev?.mode && ts.transforms.length === 0) ts.mode = prev.mode;
     cfg.transformSets.set(ts.name, ts);
     for (const c of n.children) {
-      if (c.path[0] !== 'mode') return;
+      if (c.path[0] !== 'mode') continue;
       if (c.negated) ts.mode = undefined;
       else if (c.path[1] === 'tunnel' || c.path[1] === 'transport') ts.mode = { value: c.path[1], require: c.path[2] === 'require', range: lineRange(c) };
     }
@@ -629,7 +629,7 @@ function extractRoot(cfg: IosConfig, n: Node): void {
     }
     acl.nodes.push(n);
     for (const c of n.children) {
-      if (c.negated) return;
+      if (c.negated) continue;
       const e = parseAclEntry(c, kind, c.tokens);
       if (e) acl.entries.push(e);
     }
