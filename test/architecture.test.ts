@@ -50,7 +50,7 @@ const LAYERS: Layer[] = [
     may: ['service', 'protocol', 'core', 'model', 'codec', 'codec-node', 'node-io'],
     packages: /^(vscode-languageserver(\/node)?|vscode-languageserver-textdocument|vscode-languageserver-types|node:[a-z_]+)$/,
   },
-  { name: 'server-entry', match: /^server\/src\/server\.ts$/, may: ['lsp'], packages: /^vscode-languageserver\/node$/ },
+  { name: 'server-entry', match: /^server\/src\/server\.ts$/, may: ['lsp', 'core'], packages: /^vscode-languageserver\/node$/ },
   {
     name: 'cli',
     match: /^server\/src\/cli(\/|\.ts$)/,

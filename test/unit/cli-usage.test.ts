@@ -1,10 +1,11 @@
 // The CLI's contract for bad calls: one clear line on stderr, exit 2, never a stack trace.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../helpers/cli';
+import { runCli, runCliUnprivileged } from '../helpers/cli';
 
 function assertUsageError(args: string[], pattern: RegExp) {
   const r = runCli(args);
@@ -35,12 +36,29 @@ test('a file no dialect reads is a usage error; an unreadable one an I/O error',
   const png = join(dir, 'picture.png');
   writeFileSync(png, 'not a config');
   assertUsageError(['check', png], /not a file Tunnel Lens reads/);
-  if (process.getuid?.() !== 0) {
-    const secret = join(dir, 'ipsec.conf');
-    writeFileSync(secret, 'conn a\n');
-    chmodSync(secret, 0);
-    assertUsageError(['check', secret], /cannot be read/);
-  }
+  // Root reads any file whatever its mode: the permission case runs as an unprivileged user.
+  chmodSync(dir, 0o755);
+  const secret = join(dir, 'ipsec.conf');
+  writeFileSync(secret, 'conn a\n');
+  chmodSync(secret, 0);
+  const r = runCliUnprivileged(['check', secret]);
+  assert.equal(r.code, 2, r.stderr);
+  assert.match(r.stderr.trim(), /^tunnel-lens check: \S+ipsec\.conf: cannot be read \(permission denied\)$/);
+  // In a folder, an unreadable config is a finding, not silence.
+  const r2 = runCliUnprivileged(['check', dir]);
+  assert.match(r2.stdout, /ipsec\.conf:1:1: warning \[file-unreadable\] Not read: it cannot be read \(permission denied\)/);
+});
+
+test('special files: a FIFO or a device given as PATH is one line and exit 2, never a hang; in a folder, a finding', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tl-cli-'));
+  const fifo = join(dir, 'ipsec.conf');
+  execFileSync('mkfifo', [fifo]);
+  assertUsageError(['check', fifo], /ipsec\.conf: a FIFO, not a regular file; not read/);
+  assertUsageError(['check', '/dev/zero'], /\/dev\/zero: a character device, not a regular file; not read/);
+  const r = runCli(['check', dir]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /ipsec\.conf:1:1: warning \[file-unreadable\] Not read: it is not a regular file \(a FIFO\)/);
+  assert.match(r.stdout, /1 file\(s\) checked/);
 });
 
 test('--help prints the usage and exits 0', () => {

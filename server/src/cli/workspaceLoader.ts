@@ -4,9 +4,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LanguageService } from '../service/languageService';
-import { listFilesRecursively, nodeFileSystem } from '../node/nodeFs';
+import { createNodeFileSystem, listFilesRecursively } from '../node/nodeFs';
 import { pathToUri } from '../core/uri';
-import { DEFAULT_SETTINGS, type Settings } from '../core/types';
+import { DEFAULT_SETTINGS, type Settings, type Unread } from '../core/types';
 import { CliError, lastFlag, pathMtuFlag, type ParsedArgs } from './common';
 
 export interface LoadedWorkspace {
@@ -36,35 +36,48 @@ export function settingsFromFlags(p: ParsedArgs): Settings {
   };
 }
 
+const UNREAD_LINE: Record<Unread['reason'], string> = {
+  missing: 'no such file or folder',
+  directory: 'is a folder',
+  'not-regular': 'not a regular file; not read',
+  'too-large': 'over the size limit (--max-file-size / tunnelLens.maxFileSize); not read',
+  unreadable: 'cannot be read',
+  'outside-workspace': 'outside the workspace; not read',
+};
+
 export function loadWorkspace(paths: string[], settings: Settings, log?: (line: string) => void): LoadedWorkspace {
   if (paths.length === 0) throw new CliError('no PATH given (a file or a folder)');
-  const service = new LanguageService({ fs: nodeFileSystem, settings: () => settings, log });
-  const display = new Map<string, string>();
-  for (const given of paths) {
+  // Nothing outside the PATHs is read: a file's folder for a file, the folder itself for a folder.
+  const roots: string[] = [];
+  const stats = paths.map((given) => {
     let stat: fs.Stats;
     try {
       stat = fs.statSync(given);
     } catch {
       throw new CliError(`${given}: no such file or folder`);
     }
-    if (stat.isDirectory()) {
+    roots.push(path.resolve(stat.isDirectory() ? given : path.dirname(given)));
+    return stat;
+  });
+  const disk = createNodeFileSystem({ maxBytes: () => settings.maxFileSize, roots: () => roots });
+  const service = new LanguageService({ fs: disk, settings: () => settings, log });
+  const display = new Map<string, string>();
+  paths.forEach((given, i) => {
+    if (stats[i].isDirectory()) {
       for (const file of listFilesRecursively(given)) {
         const uri = pathToUri(path.resolve(file));
         if (service.workspace.refreshFromDisk(uri)) display.set(uri, file);
       }
-    } else {
-      try {
-        fs.accessSync(given, fs.constants.R_OK);
-      } catch {
-        throw new CliError(`${given}: cannot be read`);
-      }
-      const uri = pathToUri(path.resolve(given));
-      if (!service.workspace.refreshFromDisk(uri)) {
-        throw new CliError(`${given}: not a file Tunnel Lens reads (ipsec.conf, ipsec.secrets, IOS config, ifcfg-*, shell script, .netdev, .nmconnection)`);
-      }
-      display.set(uri, given);
+      return;
     }
-  }
+    const uri = pathToUri(path.resolve(given));
+    if (!service.workspace.refreshFromDisk(uri) || disk.unreadReason?.(uri)) {
+      const why = disk.unreadReason?.(uri);
+      if (why) throw new CliError(`${given}: ${why.reason === 'not-regular' && why.what ? `${why.what}, not a regular file; not read` : UNREAD_LINE[why.reason]}${why.reason === 'unreadable' && why.what ? ` (${why.what})` : ''}`);
+      throw new CliError(`${given}: not a file Tunnel Lens reads (ipsec.conf, ipsec.secrets, IOS config, ifcfg-*, shell script, .netdev, .nmconnection)`);
+    }
+    display.set(uri, given);
+  });
   return { service, display, uris: [...display.keys()] };
 }
 

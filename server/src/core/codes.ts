@@ -38,6 +38,7 @@ const TABLE = {
   'weak-algorithm': { scope: 'file', severity: 'warning', title: 'Weak algorithm' },
   'config-ignored': { scope: 'file', severity: 'error', title: 'The daemon ignores this configuration' },
   'file-too-large': { scope: 'file', severity: 'warning', title: 'File not analysed: over the size limit' },
+  'file-unreadable': { scope: 'file', severity: 'warning', title: 'File not read: not a regular file, no permission, or outside the workspace' },
   // Across peers.
   'peer-unpaired': { scope: 'peer', severity: 'info', title: 'No peer found for this tunnel' },
   'peer-address-mismatch': { scope: 'peer', severity: 'error', title: 'Peer addresses do not correspond' },

@@ -81,10 +81,24 @@ export const DEFAULT_SETTINGS: Settings = {
  * The server and the CLI pass a disk-backed one; tests pass an in-memory one.
  */
 export interface FileSystem {
-  /** Returns the text of a file, or undefined when it cannot be read. */
+  /**
+   * Returns the text of a file, or undefined when it cannot be read. A disk-backed one reads only
+   * regular files within its size limit, checked before reading (never a FIFO, a device or /proc's
+   * endless files), and only inside the workspace.
+   */
   readFile(uri: string): string | undefined;
   /** Lists the file uris directly inside a directory uri, or undefined when it does not exist. */
   readDirectory(uri: string): string[] | undefined;
+  /** Why readFile(uri) returns undefined, when the file system can tell (for a finding that says so). */
+  unreadReason?(uri: string): Unread | undefined;
+}
+
+/** Why a file was not read. */
+export interface Unread {
+  reason: 'missing' | 'directory' | 'not-regular' | 'too-large' | 'unreadable' | 'outside-workspace';
+  /** For too-large: the size stat gave, in bytes. For not-regular: what it is (a FIFO, a device, …). */
+  size?: number;
+  what?: string;
 }
 
 export interface ParseContext {
@@ -226,6 +240,12 @@ export interface DialectModule<T = unknown> extends Dialect<T> {
   fixes?: readonly FixProvider<T>[];
   /** Present on dialects that hold pre-shared keys. */
   secrets?: SecretSource<T>;
+  /**
+   * Every secret value the file holds (PSKs, passwords, private keys, communities), read through
+   * the dialect's table of secret slots: the redaction at the output edges masks each of them in
+   * whatever leaves the process (core/redact.ts). A GRE key is not a secret.
+   */
+  secretValues?(file: ParsedFile<T>): string[];
 }
 
 /** A dialect of the registry, whatever its tree. */

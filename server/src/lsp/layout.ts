@@ -11,6 +11,7 @@ import { hasEncapLimitHeader, layout, type TunnelStack } from '../../../codec/la
 import { toHex } from '../../../codec/bytes';
 import { nodeCrypto } from '../../../codec/crypto-node';
 import { LayoutRequest } from '../protocol/requests';
+import { documentUri, handler, ParamsError, position } from './params';
 import {
   type LayoutRequestParams,
   type LayoutResponse,
@@ -22,24 +23,26 @@ import {
 export type { LayoutRequestParams, LayoutResponse };
 
 export function registerLayout(connection: Connection, service: LanguageService): void {
-  connection.onCodeLens((p) => {
-    const file = service.parse(p.textDocument.uri);
-    if (!file) return [];
-    return file.endpoints
-      .filter((e) => e.tunnel || e.ipsec)
-      .map((e) => ({
-        range: e.range,
-        command: { title: 'Show packet layout', command: 'tunnelLens.showPacketLayout', arguments: [file.uri, e.range.start] },
-      }));
-  });
-  connection.onRequest(LayoutRequest, (p: LayoutRequestParams): LayoutResponse | null => {
-    try {
-      return layoutAt(service, p.uri, p.position);
-    } catch (e) {
-      connection.console.error(`${LayoutRequest.method} failed: ${e instanceof Error ? e.message : String(e)}`);
-      return null;
-    }
-  });
+  const log = (line: string) => connection.console.error(line);
+  connection.onCodeLens(
+    handler(log, 'codeLens', [], (p) => {
+      const file = service.parse(documentUri(p));
+      if (!file) return [];
+      return file.endpoints
+        .filter((e) => e.tunnel || e.ipsec)
+        .map((e) => ({
+          range: e.range,
+          command: { title: 'Show packet layout', command: 'tunnelLens.showPacketLayout', arguments: [file.uri, e.range.start] },
+        }));
+    }),
+  );
+  connection.onRequest(
+    LayoutRequest,
+    handler(log, LayoutRequest.method, null as LayoutResponse | null, (p) => {
+      if (typeof p.uri !== 'string') throw new ParamsError('uri must be a string');
+      return layoutAt(service, p.uri, position(p.position));
+    }),
+  );
 }
 
 export function layoutAt(service: LanguageService, uri: string, position: PreviewPosition): LayoutResponse | null {

@@ -7,6 +7,8 @@ import { listFilesRecursively } from '../node/nodeFs';
 import { pathToUri, uriToPath } from '../core/uri';
 import { PAIRING_FILE } from '../service/scopes';
 import { endpointsAt } from '../service/endpointAt';
+import { ParamsError, params, position } from './params';
+import { ResponseError } from 'vscode-languageserver/node';
 import { EndpointsRequest, PeerInfoRequest, ReindexRequest } from '../protocol/requests';
 import type { EndpointInfo, PeerInfo, PeerInfoParams, ReindexResult } from '../protocol/peerInfo';
 
@@ -59,11 +61,18 @@ export function registerPeerInfo(connection: Connection, service: LanguageServic
       try {
         return await fn(p);
       } catch (e) {
+        if (e instanceof ResponseError) throw e;
         connection.console.error(`${name} failed: ${e instanceof Error ? e.message : String(e)}`);
         return fallback;
       }
     };
-  connection.onRequest(PeerInfoRequest, safely(PeerInfoRequest.method, null, (p: PeerInfoParams) => peerInfo(service, p)));
+  connection.onRequest(
+    PeerInfoRequest,
+    safely(PeerInfoRequest.method, null, (p: PeerInfoParams) => {
+      if (typeof params(p).uri !== 'string') throw new ParamsError('uri must be a string');
+      return peerInfo(service, { uri: p.uri, position: p.position === undefined ? undefined : position(p.position) });
+    }),
+  );
   connection.onRequest(EndpointsRequest, safely(EndpointsRequest.method, [] as EndpointInfo[], () => service.endpoints().map(describe)));
   connection.onRequest(
     ReindexRequest,

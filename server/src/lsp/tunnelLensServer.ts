@@ -1,35 +1,75 @@
 // The LSP adapter: binds connection events to the language service and pushes diagnostics
-// (Neovim 0.7 and eglot do not pull). No analysis lives here.
+// (Neovim 0.7 and eglot do not pull). No analysis lives here. What it owns is the flow: documents
+// are kept in sync as edits arrive (applying an edit is cheap), but analysis waits for a quiet
+// moment and works one file at a time, yielding to the message loop between files and starting
+// over when a newer edit arrives, so a storm of edits costs one analysis of the final version and
+// hover, completion and shutdown are answered while it runs.
 import {
   DidChangeConfigurationNotification,
   TextDocumentSyncKind,
-  TextDocuments,
+  type CancellationToken,
   type Connection,
   type InitializeParams,
   type InitializeResult,
+  type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LanguageService } from '../service/languageService';
 import { DEFAULT_SETTINGS, type Settings } from '../core/types';
-import { listFilesRecursively, nodeFileSystem } from '../node/nodeFs';
+import { Redactor } from '../core/redact';
+import { createNodeFileSystem, listFilesRecursively } from '../node/nodeFs';
 import { pathToUri, uriToPath } from '../core/uri';
 import { settingsFromConfiguration } from '../service/settings';
 import { registerLayout } from './layout';
 import { registerPeerInfo } from './peerInfo';
+import { documentUri, handler, params, position, range } from './params';
 
 export const SERVER_NAME = 'tunnel-lens';
 
+/** Analysis starts once edits have paused this long… */
+const QUIET_MS = 25;
+/** …or this long after the first edit that is not yet analysed, whichever comes first. */
+const MAX_DELAY_MS = 250;
+
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export class TunnelLensServer {
   private settings: Settings = DEFAULT_SETTINGS;
-  readonly service = new LanguageService({ fs: nodeFileSystem, settings: () => this.settings, log: (line) => this.connection?.console.error(line) });
-  private readonly documents = new TextDocuments(TextDocument);
+  /** The folders the server may read: the workspace folders, else the folders of the opened documents. */
+  private readonly roots: string[] = [];
+  private readonly disk = createNodeFileSystem({ maxBytes: () => this.settings.maxFileSize, roots: () => this.roots });
+  readonly service = new LanguageService({ fs: this.disk, settings: () => this.settings, log: (line) => this.log(line) });
+  private hasWorkspaceFolders = false;
+  /** The documents open in the editor, as the client's edits leave them. */
+  private readonly docs = new Map<string, TextDocument>();
   private connection!: Connection;
   private canPullConfiguration = false;
-  private pending: ReturnType<typeof setImmediate> | undefined;
+  /** Bumped by every change the diagnostics must follow. */
+  private generation = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private firstPendingAt: number | undefined;
+  private publishing = false;
+  private shuttingDown = false;
   /** Uris whose diagnostics were last published non-empty, to clear them when they go away. */
   private published = new Set<string>();
-  /** What was last sent per uri, and for which document object: unchanged diagnostics of an unchanged document are not sent again. */
+  /** What was last sent per uri: unchanged diagnostics of an unchanged document are not sent again. */
   private lastSent = new Map<string, { doc: unknown; version: number | undefined; json: string }>();
+  private secretsAt = -1;
+
+  /** `redactor` is the writer's: the server keeps it told of every secret of the workspace. */
+  constructor(private readonly redactor: Redactor = new Redactor()) {}
+
+  /** Brings the redactor up to date with the workspace's secrets (the writer calls it before each message). */
+  refreshSecrets(): void {
+    const g = this.service.workspace.generation();
+    if (g === this.secretsAt) return;
+    this.secretsAt = g;
+    this.redactor.setSecrets(this.service.workspace.secretValues());
+  }
+
+  private log(line: string): void {
+    this.connection?.console.error(line);
+  }
 
   register(connection: Connection): void {
     this.connection = connection;
@@ -39,50 +79,45 @@ export class TunnelLensServer {
 
     connection.onInitialize((p) => this.initialize(p));
     connection.onInitialized(() => void this.initialized());
-    connection.onDidChangeConfiguration((p) => void this.configurationChanged(p.settings));
+    connection.onShutdown(() => {
+      this.shuttingDown = true;
+      if (this.timer) clearTimeout(this.timer);
+    });
+    connection.onDidChangeConfiguration((p) => void this.configurationChanged(p?.settings));
     connection.onDidChangeWatchedFiles((p) => {
+      if (!Array.isArray(p?.changes)) return;
       for (const c of p.changes) {
+        if (typeof c?.uri !== 'string') continue;
         if (c.type === 3) this.service.workspace.delete(c.uri);
         else this.service.workspace.refreshFromDisk(c.uri);
       }
       this.service.workspace.invalidatePeers();
-      this.schedulePublish();
+      this.changed();
     });
 
-    this.documents.onDidOpen((e) => this.documentChanged(e.document));
-    this.documents.onDidChangeContent((e) => this.documentChanged(e.document));
-    this.documents.onDidClose((e) => {
-      this.service.workspace.closeDocument(e.document.uri);
-      this.schedulePublish();
-    });
+    connection.onDidOpenTextDocument((p) => this.opened(p));
+    connection.onDidChangeTextDocument((p) => this.edited(p));
+    connection.onDidCloseTextDocument((p) => this.closed(p));
 
-    const guard =
-      <P, R>(fallback: R, fn: (p: P) => R) =>
-      (p: P): R => {
-        try {
-          return fn(p);
-        } catch (e) {
-          connection.console.error(`request failed: ${e instanceof Error ? e.message : String(e)}`);
-          return fallback;
-        }
-      };
+    const log = (line: string) => this.log(line);
     const s = this.service;
-    connection.onHover(guard(null, (p) => s.hover(p.textDocument.uri, p.position)));
-    connection.onCompletion(guard([], (p) => s.complete(p.textDocument.uri, p.position)));
-    connection.onDocumentSymbol(guard([], (p) => s.symbols(p.textDocument.uri)));
-    connection.onDefinition(guard([], (p) => s.definition(p.textDocument.uri, p.position)));
-    connection.onReferences(guard([], (p) => s.references(p.textDocument.uri, p.position, p.context.includeDeclaration)));
-    connection.onFoldingRanges(guard([], (p) => s.folding(p.textDocument.uri)));
-    connection.onCodeAction(guard([], (p) => s.codeActions(p.textDocument.uri, p.range)));
+    connection.onHover(handler(log, 'hover', null, (p) => s.hover(documentUri(p), position(p.position))));
+    connection.onCompletion(handler(log, 'completion', [], (p) => s.complete(documentUri(p), position(p.position))));
+    connection.onDocumentSymbol(handler(log, 'documentSymbol', [], (p) => s.symbols(documentUri(p))));
+    connection.onDefinition(handler(log, 'definition', [], (p) => s.definition(documentUri(p), position(p.position))));
+    connection.onReferences(
+      handler(log, 'references', [], (p) => s.references(documentUri(p), position(p.position), (p.context as { includeDeclaration?: unknown } | undefined)?.includeDeclaration !== false)),
+    );
+    connection.onFoldingRanges(handler(log, 'foldingRange', [], (p) => s.folding(documentUri(p))));
+    connection.onCodeAction(handler(log, 'codeAction', [], (p) => s.codeActions(documentUri(p), range(p.range))));
     registerLayout(connection, s);
-    registerPeerInfo(connection, s, () => this.schedulePublish());
-    this.documents.listen(connection);
+    registerPeerInfo(connection, s, () => this.changed());
   }
 
   private initialize(p: InitializeParams): InitializeResult {
-    this.canPullConfiguration = !!p.capabilities.workspace?.configuration;
-    this.settings = settingsFromConfiguration((p.initializationOptions as { settings?: unknown })?.settings);
-    const folders = p.workspaceFolders?.map((f) => f.uri) ?? (p.rootUri ? [p.rootUri] : []);
+    this.canPullConfiguration = !!p?.capabilities?.workspace?.configuration;
+    this.settings = settingsFromConfiguration((p?.initializationOptions as { settings?: unknown } | undefined)?.settings);
+    const folders = Array.isArray(p?.workspaceFolders) ? p.workspaceFolders.map((f) => f?.uri).filter((u): u is string => typeof u === 'string') : typeof p?.rootUri === 'string' ? [p.rootUri] : [];
     this.indexFolders(folders);
     return {
       capabilities: {
@@ -106,7 +141,7 @@ export class TunnelLensServer {
       void this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'tunnelLens' });
       await this.configurationChanged(undefined);
     }
-    this.schedulePublish();
+    this.changed();
   }
 
   private async configurationChanged(pushed: unknown): Promise<void> {
@@ -122,64 +157,158 @@ export class TunnelLensServer {
     for (const uri of this.service.workspace.uris()) {
       if (!this.service.workspace.isOpen(uri)) this.service.workspace.refreshFromDisk(uri);
     }
-    for (const d of this.documents.all()) this.service.workspace.openDocument(TextDocument.create(d.uri, d.languageId, d.version + 1, d.getText()));
-    this.schedulePublish();
+    for (const d of this.docs.values()) {
+      const again = TextDocument.create(d.uri, d.languageId, d.version + 1, d.getText());
+      this.docs.set(d.uri, again);
+      this.service.workspace.openDocument(again);
+    }
+    this.changed();
   }
 
   /** Reads every supported file of the workspace folders, open or not, for the cross-peer checks. */
   private indexFolders(folderUris: string[]): void {
     for (const folder of folderUris) {
       if (!folder.startsWith('file:')) continue;
+      this.roots.push(uriToPath(folder));
+      this.hasWorkspaceFolders = true;
       for (const path of listFilesRecursively(uriToPath(folder), 20_000)) {
         this.service.workspace.refreshFromDisk(pathToUri(path));
       }
     }
   }
 
-  private documentChanged(doc: TextDocument): void {
+  private opened(p: unknown): void {
+    const td = (p as { textDocument?: { uri?: unknown; languageId?: unknown; version?: unknown; text?: unknown } } | undefined)?.textDocument;
+    if (!td || typeof td.uri !== 'string' || typeof td.text !== 'string') {
+      this.log('tunnel-lens: ignored a didOpen without textDocument.uri and text');
+      return;
+    }
+    const doc = TextDocument.create(td.uri, typeof td.languageId === 'string' ? td.languageId : '', typeof td.version === 'number' ? td.version : 0, td.text);
+    this.docs.set(doc.uri, doc);
+    if (!this.service.handles(doc)) return;
+    // Without workspace folders, the folder of an opened document is where its includes and peers may be read.
+    if (!this.hasWorkspaceFolders && doc.uri.startsWith('file:')) {
+      const dir = uriToPath(doc.uri).replace(/\/[^/]*$/, '') || '/';
+      if (!this.roots.includes(dir)) this.roots.push(dir);
+    }
+    this.service.workspace.openDocument(doc);
+    this.changed();
+  }
+
+  private edited(p: unknown): void {
+    const o = p as { textDocument?: { uri?: unknown; version?: unknown }; contentChanges?: unknown } | undefined;
+    const uri = o?.textDocument?.uri;
+    const doc = typeof uri === 'string' ? this.docs.get(uri) : undefined;
+    if (!doc || !Array.isArray(o?.contentChanges)) {
+      this.log('tunnel-lens: ignored a didChange for a document that is not open, or without contentChanges');
+      return;
+    }
+    const changes: TextDocumentContentChangeEvent[] = [];
+    for (const c of o.contentChanges as unknown[]) {
+      const ch = c as { text?: unknown; range?: unknown };
+      if (typeof ch?.text !== 'string') continue;
+      if (ch.range === undefined) changes.push({ text: ch.text });
+      else {
+        try {
+          changes.push({ range: range(ch.range), text: ch.text });
+        } catch {
+          this.log('tunnel-lens: ignored a content change with a malformed range');
+        }
+      }
+    }
+    const version = typeof o.textDocument?.version === 'number' ? o.textDocument.version : doc.version + 1;
+    // Every edit is applied as it comes (cheap); only the analysis waits for the storm to end.
+    TextDocument.update(doc, changes, version);
     if (!this.service.handles(doc)) return;
     this.service.workspace.openDocument(doc);
-    this.schedulePublish();
+    this.changed();
   }
 
-  /** Coalesces bursts of edits into one publication, on the next turn of the event loop. */
-  private schedulePublish(): void {
-    if (this.pending) return;
-    this.pending = setImmediate(() => {
-      this.pending = undefined;
-      this.publishAll();
-    });
+  private closed(p: unknown): void {
+    const uri = (p as { textDocument?: { uri?: unknown } } | undefined)?.textDocument?.uri;
+    if (typeof uri !== 'string') return;
+    // The editor's copy, its trees and caches go; the file on disk (if any) takes its place.
+    this.docs.delete(uri);
+    this.service.workspace.closeDocument(uri);
+    this.changed();
   }
 
-  private publishAll(): void {
-    const next = new Set<string>();
-    for (const uri of this.service.workspace.uris()) {
-      let diagnostics;
-      try {
-        diagnostics = this.service.diagnostics(uri);
-      } catch (e) {
-        this.connection.console.error(`diagnostics failed for ${uri}: ${e instanceof Error ? e.message : String(e)}`);
-        continue;
+  /** Something the diagnostics depend on changed: analyse when the edits pause (or at the latest after MAX_DELAY_MS). */
+  private changed(): void {
+    this.generation++;
+    if (this.shuttingDown) return;
+    const now = Date.now();
+    this.firstPendingAt ??= now;
+    if (this.timer) clearTimeout(this.timer);
+    const wait = Math.max(0, Math.min(QUIET_MS, this.firstPendingAt + MAX_DELAY_MS - now));
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.publishAll();
+    }, wait);
+  }
+
+  /** The open documents first (what the user looks at), then the rest of the workspace. */
+  private publicationOrder(): string[] {
+    const all = this.service.workspace.uris();
+    const open = all.filter((u) => this.service.workspace.isOpen(u));
+    return [...open, ...all.filter((u) => !this.service.workspace.isOpen(u))];
+  }
+
+  private async publishAll(): Promise<void> {
+    if (this.publishing || this.shuttingDown) return;
+    this.publishing = true;
+    this.firstPendingAt = undefined;
+    const generation = this.generation;
+    let complete = true;
+    try {
+      const next = new Set<string>();
+      for (const uri of this.publicationOrder()) {
+        // A newer edit makes this round's answers stale: stop, the next round starts from it.
+        if (this.generation !== generation || this.shuttingDown) {
+          complete = false;
+          break;
+        }
+        this.publishOne(uri, next);
+        await yieldToLoop();
       }
-      // Files not open in the editor appear only when they have something to say.
-      if (diagnostics.length === 0 && !this.published.has(uri) && !this.service.workspace.isOpen(uri)) continue;
-      if (diagnostics.length) next.add(uri);
-      // On a keystroke in a workspace of a thousand files, only the files whose findings changed
-      // (and the edited one) are sent again.
-      const doc = this.service.workspace.document(uri);
-      const json = JSON.stringify(diagnostics);
-      const last = this.lastSent.get(uri);
-      // (TextDocuments updates a document object in place: its version tells an edit.)
-      if (last && last.doc === doc && last.version === doc?.version && last.json === json) continue;
-      this.lastSent.set(uri, { doc, version: doc?.version, json });
-      void this.connection.sendDiagnostics({ uri, diagnostics });
+      if (complete) {
+        for (const uri of this.published) {
+          if (!next.has(uri) && !this.service.workspace.document(uri)) {
+            this.lastSent.delete(uri);
+            void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+          }
+        }
+        this.published = next;
+      } else for (const u of next) this.published.add(u);
+    } finally {
+      this.publishing = false;
+      if (this.generation !== generation && !this.shuttingDown && !this.timer) this.changed();
     }
-    for (const uri of this.published) {
-      if (!next.has(uri) && !this.service.workspace.document(uri)) {
-        this.lastSent.delete(uri);
-        void this.connection.sendDiagnostics({ uri, diagnostics: [] });
-      }
+  }
+
+  private publishOne(uri: string, next: Set<string>): void {
+    let diagnostics;
+    try {
+      diagnostics = this.service.diagnostics(uri);
+    } catch (e) {
+      this.log(`tunnel-lens: diagnostics failed for ${uri}: ${e instanceof Error ? e.message : String(e)}`);
+      return;
     }
-    this.published = next;
+    // Files not open in the editor appear only when they have something to say.
+    if (diagnostics.length === 0 && !this.published.has(uri) && !this.service.workspace.isOpen(uri)) return;
+    if (diagnostics.length) next.add(uri);
+    // On a keystroke in a workspace of a thousand files, only the files whose findings changed
+    // (and the edited one) are sent again.
+    // (An edit updates a document object in place, so its version tells an edit; opening a file
+    // replaces the disk's document object by the editor's, which must be answered even when unchanged.)
+    const doc = this.service.workspace.document(uri);
+    const json = JSON.stringify(diagnostics);
+    const last = this.lastSent.get(uri);
+    if (last && last.doc === doc && last.version === doc?.version && last.json === json) return;
+    this.lastSent.set(uri, { doc, version: doc?.version, json });
+    void this.connection.sendDiagnostics({ uri, diagnostics });
   }
 }
+
+export type { CancellationToken };
+export { params };

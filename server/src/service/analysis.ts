@@ -6,7 +6,7 @@ import { emptyParsedFile } from '../core/parsedFile';
 import { Code, type FindingCode } from '../core/codes';
 import { internalErrorFinding, reporterFor, type Log } from './findings';
 import { uriToPath } from '../core/uri';
-import type { AnyDialect, Finding, ParseContext, ParsedFile } from '../core/types';
+import type { AnyDialect, Finding, ParseContext, ParsedFile, Unread } from '../core/types';
 
 const WHOLE_FIRST_LINE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
@@ -76,4 +76,23 @@ export function analyse(doc: TextDocument, dialect: AnyDialect, ctx: ParseContex
 function declared(f: Finding, codes: readonly FindingCode[], who: string, log?: Log): Finding {
   if (codes.includes(f.code) || f.code === Code.internalError) return f;
   return internalErrorFinding(f.uri, f.range, `${who} reported the undeclared code ${f.code}`, undefined, log);
+}
+
+const UNREAD_WHY: Record<Exclude<Unread['reason'], 'too-large'>, string> = {
+  missing: 'it does not exist',
+  directory: 'it is a folder',
+  'not-regular': 'it is not a regular file',
+  unreadable: 'it cannot be read',
+  'outside-workspace': 'it lies outside the workspace (Tunnel Lens reads only the workspace folders, or the PATHs given to the command line)',
+};
+
+/** The ParsedFile of a file the disk did not give us: one finding that says why, nothing else. */
+export function unreadFile(doc: TextDocument, languageId: AnyDialect['id'], why: Unread, maxFileSize: number): ParsedFile {
+  const file = emptyParsedFile(doc, languageId);
+  const message =
+    why.reason === 'too-large'
+      ? `Not analysed: the file has ${why.size ?? 'more than ' + maxFileSize} bytes, over the limit of ${maxFileSize} (setting tunnelLens.maxFileSize); it was not read.`
+      : `Not read: ${UNREAD_WHY[why.reason]}${why.what ? ` (${why.what})` : ''}. Its tunnels are missing from the analysis.`;
+  file.findings.push({ code: why.reason === 'too-large' ? Code.fileTooLarge : Code.fileUnreadable, severity: 'warning', message, uri: doc.uri, range: WHOLE_FIRST_LINE, related: [], fixes: [] });
+  return file;
 }

@@ -20,7 +20,7 @@ export interface Emitter {
 }
 
 /** Codes the service reports itself, whatever the dialect: an over-size file, a failing emitter. */
-export const SERVICE_CODES: readonly FindingCode[] = [Code.fileTooLarge, Code.internalError];
+export const SERVICE_CODES: readonly FindingCode[] = [Code.fileTooLarge, Code.fileUnreadable, Code.internalError];
 
 export interface CheckRegistry {
   dialects(): readonly AnyDialect[];

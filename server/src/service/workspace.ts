@@ -3,13 +3,19 @@
 // cross-peer findings are recomputed from the endpoints of every file.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckRegistry } from './registry';
-import { analyse, dialectFor } from './analysis';
+import { analyse, dialectFor, unreadFile } from './analysis';
+import { detectDialect, dialectById } from '../languages';
+import { uriToPath } from '../core/uri';
 import { analysePeers, PeerCache, type PeerAnalysis } from './peers';
 import { withUserSeverity, type Log } from './findings';
-import type { Finding, FileSystem, ParseContext, ParsedFile, Settings } from '../core/types';
+import type { Finding, FileSystem, ParseContext, ParsedFile, Settings, Unread } from '../core/types';
 
 export class Workspace {
   private readonly docs = new Map<string, TextDocument>();
+  /** The secret values of each parsed file version. */
+  private readonly secretCache = new WeakMap<ParsedFile, string[]>();
+  /** Files the disk would not give us, and why (see unreadFile). */
+  private readonly unread = new Map<string, Unread>();
   private readonly open = new Set<string>();
   private readonly parsed = new Map<string, ParsedFile>();
   /** The ParsedFile of a document's previous version, until the new one is parsed (incremental re-parse). */
@@ -31,6 +37,7 @@ export class Workspace {
     this.fs = {
       readFile: (uri) => (this.open.has(uri) ? this.docs.get(uri)?.getText() : undefined) ?? diskFs.readFile(uri),
       readDirectory: (uri) => diskFs.readDirectory(uri),
+      unreadReason: (uri) => (this.open.has(uri) ? undefined : diskFs.unreadReason?.(uri)),
     };
   }
 
@@ -49,6 +56,11 @@ export class Workspace {
     return this.refreshFromDisk(uri);
   }
 
+  /** Changes at every edit, open, close or re-read: what caches of whole-workspace answers check. */
+  generation(): number {
+    return this.clock;
+  }
+
   isOpen(uri: string): boolean {
     return this.open.has(uri);
   }
@@ -58,8 +70,15 @@ export class Workspace {
     if (this.open.has(uri)) return true;
     const text = this.fs.readFile(uri);
     if (text === undefined) {
+      // A file we would read by its name, that the disk refused (a FIFO in its place, no
+      // permission, over the size limit, outside the workspace): kept, so a finding says so.
+      const why = this.fs.unreadReason?.(uri);
+      const dialect = why && why.reason !== 'missing' && why.reason !== 'directory' ? (dialectById(languageId) ?? detectDialect(uriToPath(uri), '')) : undefined;
       this.delete(uri);
-      return false;
+      if (!dialect || !why) return false;
+      this.unread.set(uri, why);
+      this.setDocument(TextDocument.create(uri, dialect.id, (this.docs.get(uri)?.version ?? 0) + 1, ''), true);
+      return true;
     }
     const prev = this.docs.get(uri);
     const doc = TextDocument.create(uri, languageId || prev?.languageId || '', (prev?.version ?? 0) + 1, text);
@@ -69,6 +88,7 @@ export class Workspace {
   }
 
   delete(uri: string): void {
+    this.unread.delete(uri);
     this.stamps.set(uri, ++this.clock);
     this.docs.delete(uri);
     this.open.delete(uri);
@@ -77,7 +97,8 @@ export class Workspace {
     this.peers = undefined;
   }
 
-  private setDocument(doc: TextDocument): void {
+  private setDocument(doc: TextDocument, unread = false): void {
+    if (!unread) this.unread.delete(doc.uri);
     this.stamps.set(doc.uri, ++this.clock);
     this.docs.set(doc.uri, doc);
     const prev = this.parsed.get(doc.uri);
@@ -118,10 +139,26 @@ export class Workspace {
     if (cached && cached.version === doc.version) return cached;
     const dialect = dialectFor(doc);
     if (!dialect) return undefined;
-    const file = analyse(doc, dialect, this.context(), this.registry, this.previous.get(uri), this.log);
+    const why = this.unread.get(uri);
+    const file = why ? unreadFile(doc, dialect.id, why, this.settings().maxFileSize) : analyse(doc, dialect, this.context(), this.registry, this.previous.get(uri), this.log);
     this.previous.delete(uri);
     this.parsed.set(uri, file);
     return file;
+  }
+
+  /** Every secret value of every file of the workspace (for the redaction at the output edges). */
+  secretValues(): Set<string> {
+    const out = new Set<string>();
+    for (const uri of this.uris()) {
+      const file = this.parse(uri);
+      const doc = this.docs.get(uri);
+      const dialect = doc && file ? dialectFor(doc) : undefined;
+      if (!file || !dialect?.secretValues) continue;
+      let values = this.secretCache.get(file);
+      if (!values) this.secretCache.set(file, (values = dialect.secretValues(file)));
+      for (const v of values) out.add(v);
+    }
+    return out;
   }
 
   files(): ParsedFile[] {
