@@ -1,17 +1,25 @@
 // The VS Code side: starts the language server over node-ipc and wires the commands. All analysis
 // happens in the server; this file only connects VS Code to it.
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type RequestType, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type RequestType, type ServerOptions } from 'vscode-languageclient/node';
 import { PreviewManager } from './preview/panel';
 import { PREVIEW_VIEW_TYPE, SHOW_PACKET_LAYOUT_COMMAND, type LayoutRequestParams, type PreviewState } from '../../server/src/protocol/preview';
 import { LayoutRequest, ReindexRequest } from '../../server/src/protocol/requests';
 import { PeerStatusBar, type Requester } from './statusBar';
 import { LANGUAGE_IDS } from '../../server/src/core/languages';
+import { restartPolicy, type RestartPolicy } from './restartPolicy';
 import { checkWorkspace, pairWith } from './commands';
 
 export const LANGUAGES = LANGUAGE_IDS;
 
 let client: LanguageClient | undefined;
+
+function errorHandlerFor(policy: RestartPolicy): ErrorHandler {
+  return {
+    error: (error, _message, count) => ({ action: policy.error(error.message, count) === 'continue' ? ErrorAction.Continue : ErrorAction.Shutdown }),
+    closed: () => ({ action: policy.closed() === 'restart' ? CloseAction.Restart : CloseAction.DoNotRestart, handled: true }),
+  };
+}
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const activationStart = performance.now();
@@ -30,6 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       ),
     },
     outputChannel: output,
+    errorHandler: errorHandlerFor(restartPolicy(output)),
   };
   client = new LanguageClient('tunnelLens', 'Tunnel Lens', serverOptions, clientOptions);
 

@@ -6,6 +6,7 @@ import { run as endpoints } from './cli/endpoints';
 import { run as layout, setEndpointResolver } from './cli/layout';
 import { resolveEndpointStack } from './cli/layoutResolver';
 import { run as decode } from './cli/decode';
+import { secureIo } from './cli/output';
 
 const USAGE = `usage:
   tunnel-lens check     [--format text|json|sarif] [--libreswan V] [--strongswan V] [--ios V] [--path-mtu N] PATH...
@@ -19,7 +20,8 @@ exit status: 0 no error finding, 1 at least one error finding, 2 usage or I/O er
 const COMMANDS: Record<string, Subcommand> = { check, endpoints, layout, decode };
 setEndpointResolver(resolveEndpointStack);
 
-export async function main(argv: string[], io: CliIo): Promise<number> {
+export async function main(argv: string[], rawIo: CliIo): Promise<number> {
+  const io = secureIo(rawIo);
   const [name, ...rest] = argv;
   if (name === '--help' || name === '-h' || name === 'help') {
     io.stdout(USAGE + '\n');

@@ -72,3 +72,19 @@ test('without data the page still renders a hint and an empty state', () => {
   assert.match(html, /Show packet layout/);
   assert.match(html, /data-state="\{\}"/);
 });
+
+test('a reveal message from the webview opens only a file of the pair shown', async () => {
+  const { revealTarget } = await import('../../server/src/protocol/preview');
+  const data = {
+    from: { id: 'a', name: 'tun10', vendor: 'linux', file: 'file:///ws/linux/ifcfg-tun10', line: 3, protectedBy: { name: 'gre6', file: 'file:///ws/linux/ipsec.conf', line: 4 } },
+    to: { id: 'b', name: 'Tunnel20', vendor: 'cisco-ios', file: 'file:///ws/cisco/r1-confg', line: 40 },
+  } as never;
+  assert.deepEqual(revealTarget(data, { file: 'file:///ws/linux/ipsec.conf', line: 4 }), { file: 'file:///ws/linux/ipsec.conf', line: 4 });
+  assert.deepEqual(revealTarget(data, { file: 'file:///ws/cisco/r1-confg', line: 40 }), { file: 'file:///ws/cisco/r1-confg', line: 40 });
+  // Foreign uris: another file, a command link, a remote resource, a line that is not one.
+  assert.equal(revealTarget(data, { file: 'file:///etc/shadow', line: 0 }), undefined);
+  assert.equal(revealTarget(data, { file: 'command:workbench.action.terminal.new', line: 0 }), undefined);
+  assert.equal(revealTarget(data, { file: 'https://evil.example/x', line: 0 }), undefined);
+  assert.equal(revealTarget(undefined, { file: 'file:///ws/linux/ipsec.conf', line: 4 }), undefined);
+  assert.deepEqual(revealTarget(data, { file: 'file:///ws/linux/ifcfg-tun10', line: -5 }), { file: 'file:///ws/linux/ifcfg-tun10', line: 0 });
+});

@@ -29,7 +29,9 @@ test('secrets with regular-expression characters are masked literally', () => {
 });
 
 test('terminal text: ANSI escapes and control characters are shown, never interpreted; values are cut short', () => {
-  assert.equal(forTerminal('a\u001b[31mred\u001b[0m\u0000b\tc\n'), 'a\\x1b\\x5b\\x33\\x31\\x6dred\\x1b\\x5b\\x30\\x6d\\x00b\tc\n');
+  assert.equal(forTerminal('a\u001b[31mred\u001b[0m\u0000b\tc\n\u009b2J'), 'a\\u001b[31mred\\u001b[0m\\u0000b\tc\n\\u009b2J');
+  // The escaped form is valid JSON: a JSON document stays one.
+  assert.deepEqual(JSON.parse(forTerminal(JSON.stringify({ m: 'x\u009b\u007fy' }))), { m: 'x\u009b\u007fy' });
   assert.equal(quoteValue('x'.repeat(10_000_000)).length, 61);
 });
 

@@ -8,6 +8,7 @@ import { samplePcap } from './pcap';
 import {
   isFromWebviewMessage,
   PREVIEW_VIEW_TYPE,
+  revealTarget,
   type ExportVariant,
   type LayoutRequestParams,
   type LayoutResponse,
@@ -235,8 +236,11 @@ class PacketLayoutPanel {
         await this.exportPcap(raw.variant);
         break;
       case 'reveal': {
-        const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(raw.file));
-        const at = new vscode.Position(raw.line, 0);
+        // Only a file of the pair shown: the webview's messages are untrusted input.
+        const target = revealTarget(this.data, raw);
+        if (!target) break;
+        const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(target.file));
+        const at = new vscode.Position(target.line, 0);
         await vscode.window.showTextDocument(doc, { viewColumn: this.column, selection: new vscode.Range(at, at) });
         break;
       }

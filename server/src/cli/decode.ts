@@ -14,6 +14,7 @@ import type { DecodedPacket } from '../../../codec/types';
 import { parseEncryption, parseIntegrity } from './algorithmNames';
 import { CliError, type CliIo, formatFlag, parseArgs, type Subcommand } from './common';
 import { Code } from '../core/codes';
+import { addCliSecrets } from './output';
 
 function parseSpi(text: string): number {
   const t = text.trim();
@@ -31,6 +32,9 @@ function parseKey(text: string, what: string): Uint8Array {
 /** SPI:ENC:KEY[:INTEG:KEY] — e.g. 0x1001:aes-cbc-128:0x0011…:hmac-sha1-96:0x0102…; GCM keys include the 4-byte salt. */
 export function parseSa(text: string): EspSa {
   const parts = text.split(':');
+  // The keys are secrets: whatever the CLI prints from here on masks them, even in a message that
+  // quotes a field given in the wrong place.
+  addCliSecrets(parts.slice(1).filter((x) => /^(0x)?[0-9a-f]{8,}$/i.test(x)));
   if (parts.length !== 3 && parts.length !== 5) throw new CliError('--sa must be SPI:ENC:KEY or SPI:ENC:KEY:INTEG:KEY');
   const enc = parseEncryption(parts[1]);
   const sa: EspSa = {

@@ -8,6 +8,7 @@ import { createNodeFileSystem, listFilesRecursively } from '../node/nodeFs';
 import { pathToUri } from '../core/uri';
 import { DEFAULT_SETTINGS, type Settings, type Unread } from '../core/types';
 import { CliError, lastFlag, pathMtuFlag, type ParsedArgs } from './common';
+import { setWorkspaceSecrets } from './output';
 
 export interface LoadedWorkspace {
   service: LanguageService;
@@ -78,6 +79,8 @@ export function loadWorkspace(paths: string[], settings: Settings, log?: (line: 
     }
     display.set(uri, given);
   });
+  // The output edge masks every secret the workspace holds (cli/output.ts).
+  setWorkspaceSecrets(service.workspace.secretValues());
   return { service, display, uris: [...display.keys()] };
 }
 

@@ -75,13 +75,18 @@ export class Redactor {
   }
 }
 
-/** Control characters (but tab and newline) and ANSI escape sequences, which must not reach a terminal. */
+/** Control characters but tab and newline (C0, DEL, C1: ESC starts ANSI sequences, 0x9b is CSI on its own). */
 // eslint-disable-next-line no-control-regex
-const CONTROL = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-Z\\-_]|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
-/** Text safe for a terminal: escapes and control characters shown as `\xNN`, never interpreted. */
+/**
+ * Text safe for a terminal: every control character but tab and newline shown as `\u00XX`, so an
+ * escape sequence in a config cannot recolour, move or clear the user's terminal. The same form is
+ * a valid JSON escape, so this applies to JSON output as well (where these characters can only
+ * stand inside strings).
+ */
 export function forTerminal(text: string): string {
-  return text.replace(CONTROL, (c) => [...c].map((ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`).join(''));
+  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** A value quoted in a message, cut short: a 10 MB value must not become a 10 MB message. */

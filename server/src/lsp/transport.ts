@@ -16,6 +16,7 @@ import type { Redactor } from '../core/redact';
 /** Bodies larger than this are skipped unread (no client sends a 64 MB message). */
 const MAX_BODY = 64 * 1024 * 1024;
 const HEADER_END = Buffer.from('\r\n\r\n', 'ascii');
+const HEADER_NAME = /content-(length|type)\s*:/i;
 
 type Reply = (message: Message) => void;
 
@@ -26,6 +27,9 @@ function errorResponse(id: unknown, code: number, message: string): Message {
 }
 
 /** What to do with one decoded body: hand it on, or answer it here. */
+/** Methods whose params must be an object (the library reads fields of them before any handler of ours runs). */
+const OBJECT_PARAMS = /^(textDocument|workspace|tunnelLens|callHierarchy|typeHierarchy|inlayHint|codeLens|documentLink|completionItem|codeAction)\//;
+
 export function screenMessage(body: unknown): { message?: Message; reply?: Message } {
   if (Array.isArray(body)) return { reply: errorResponse(null, -32600, 'Invalid Request: batches are not supported by LSP') };
   if (!body || typeof body !== 'object') return { reply: errorResponse(null, -32600, 'Invalid Request: not a JSON object') };
@@ -34,6 +38,9 @@ export function screenMessage(body: unknown): { message?: Message; reply?: Messa
   const isResponse = 'result' in m || 'error' in m;
   if (!hasMethod && !isResponse) return { reply: 'id' in m ? errorResponse(m.id, -32600, 'Invalid Request: no method') : undefined };
   if ('method' in m && !hasMethod) return { reply: 'id' in m ? errorResponse(m.id, -32600, 'Invalid Request: method must be a string') : undefined };
+  if (hasMethod && 'id' in m && OBJECT_PARAMS.test(m.method as string) && (!m.params || typeof m.params !== 'object' || Array.isArray(m.params))) {
+    return { reply: errorResponse(m.id, -32602, 'Invalid params: params must be an object') };
+  }
   return { message: body as Message };
 }
 
@@ -89,11 +96,21 @@ export class ResilientStreamReader extends AbstractMessageReader implements Mess
         if (this.buffer.length > 65536) this.buffer = this.buffer.subarray(this.buffer.length - 16);
         return;
       }
-      const length = contentLength(this.buffer.subarray(0, end).toString('ascii'));
+      const header = this.buffer.subarray(0, end).toString('latin1');
+      // Junk before a header (the body of a frame we could not size): start again at the header.
+      if (!header.split('\r\n').every((l) => /^[A-Za-z][A-Za-z0-9-]*:/.test(l))) {
+        const at = header.search(HEADER_NAME);
+        this.buffer = this.buffer.subarray(at > 0 ? at : end + HEADER_END.length);
+        continue;
+      }
+      const length = contentLength(header);
       const start = end + HEADER_END.length;
       if (length === undefined) {
         this.log('tunnel-lens: dropped an LSP frame without a valid Content-Length header');
-        this.buffer = this.buffer.subarray(start);
+        // Its body has no known end: skip to the next header.
+        const rest = this.buffer.subarray(start).toString('latin1');
+        const next = rest.search(HEADER_NAME);
+        this.buffer = next >= 0 ? this.buffer.subarray(start + next) : this.buffer.subarray(Math.max(start, this.buffer.length - 16));
         continue;
       }
       if (length > MAX_BODY) {

@@ -99,3 +99,21 @@ export function isFromWebviewMessage(m: unknown): m is FromWebviewMessage {
   if (t === 'reveal') return typeof (m as { file?: unknown }).file === 'string' && typeof (m as { line?: unknown }).line === 'number';
   return false;
 }
+
+/**
+ * The file a `reveal` message may open: only a file of the pair the panel shows (each end's
+ * definition and the conn that protects it), at a line inside it. A webview is untrusted input:
+ * a message naming any other uri (another workspace file, a `command:` or remote uri) is refused.
+ */
+export function revealTarget(data: LayoutResponse | undefined, message: { file: string; line: number }): { file: string; line: number } | undefined {
+  if (!data) return undefined;
+  const allowed = new Set<string>();
+  for (const e of [data.from, data.to]) {
+    if (!e) continue;
+    allowed.add(e.file);
+    if (e.protectedBy) allowed.add(e.protectedBy.file);
+  }
+  if (!allowed.has(message.file) || !message.file.startsWith('file:')) return undefined;
+  const line = Number.isInteger(message.line) && message.line >= 0 && message.line < 10_000_000 ? message.line : 0;
+  return { file: message.file, line };
+}
