@@ -38,7 +38,9 @@ export async function startServer(opts: StartOptions = {}) {
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
   const latest = new Map<string, Diagnostic[]>();
   const waiters: { uri: string; pred: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];
+  const listeners: ((p: { uri: string; version?: number; diagnostics: Diagnostic[] }) => void)[] = [];
   conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
+    for (const l of listeners) l(p);
     latest.set(p.uri, p.diagnostics);
     for (const w of [...waiters]) {
       if (w.uri === p.uri && w.pred(p.diagnostics)) {
@@ -75,6 +77,10 @@ export async function startServer(opts: StartOptions = {}) {
     conn,
     latest,
     diagnostics,
+    /** Also told of every publication (the connection takes one handler per notification: this is it). */
+    onPublish(fn: (p: { uri: string; version?: number; diagnostics: Diagnostic[] }) => void) {
+      listeners.push(fn);
+    },
     get stderr() {
       return stderr;
     },

@@ -22,10 +22,11 @@ import {
 
 export type { LayoutRequestParams, LayoutResponse };
 
-export function registerLayout(connection: Connection, service: LanguageService): void {
+export function registerLayout(connection: Connection, service: LanguageService, ready: () => void = () => undefined): void {
   const log = (line: string) => connection.console.error(line);
   connection.onCodeLens(
     handler(log, 'codeLens', [], (p) => {
+      ready();
       const file = service.parse(documentUri(p));
       if (!file) return [];
       return file.endpoints
@@ -40,6 +41,7 @@ export function registerLayout(connection: Connection, service: LanguageService)
     LayoutRequest,
     handler(log, LayoutRequest.method, null as LayoutResponse | null, (p) => {
       if (typeof p.uri !== 'string') throw new ParamsError('uri must be a string');
+      ready();
       return layoutAt(service, p.uri, position(p.position));
     }),
   );

@@ -54,11 +54,12 @@ export function peerInfo(service: LanguageService, p: PeerInfoParams): PeerInfo 
   };
 }
 
-export function registerPeerInfo(connection: Connection, service: LanguageService, republish: () => void): void {
+export function registerPeerInfo(connection: Connection, service: LanguageService, republish: () => void, ready: () => void = () => undefined): void {
   const safely =
     <P, R>(name: string, fallback: R, fn: (p: P) => R | Promise<R>) =>
     async (p: P): Promise<R> => {
       try {
+        ready();
         return await fn(p);
       } catch (e) {
         if (e instanceof ResponseError) throw e;

@@ -23,6 +23,8 @@ import { settingsFromConfiguration } from '../service/settings';
 import { registerLayout } from './layout';
 import { registerPeerInfo } from './peerInfo';
 import { documentUri, handler, params, position, range } from './params';
+import { PendingEdits } from './pendingEdits';
+import { collectGarbageSoon } from './memory';
 
 export const SERVER_NAME = 'tunnel-lens';
 
@@ -40,8 +42,12 @@ export class TunnelLensServer {
   private readonly disk = createNodeFileSystem({ maxBytes: () => this.settings.maxFileSize, roots: () => this.roots });
   readonly service = new LanguageService({ fs: this.disk, settings: () => this.settings, log: (line) => this.log(line) });
   private hasWorkspaceFolders = false;
-  /** The documents open in the editor, as the client's edits leave them. */
+  /** The documents open in the editor, as of the last flush of their edits. */
   private readonly docs = new Map<string, TextDocument>();
+  /** Open documents of a dialect of ours (the others are kept in sync, never analysed). */
+  private readonly ours = new Set<string>();
+  /** Edits received and not yet applied: applied in one pass when the text is needed. */
+  private readonly pendingEdits = new PendingEdits();
   private connection!: Connection;
   private canPullConfiguration = false;
   /** Bumped by every change the diagnostics must follow. */
@@ -99,19 +105,22 @@ export class TunnelLensServer {
     connection.onDidChangeTextDocument((p) => this.edited(p));
     connection.onDidCloseTextDocument((p) => this.closed(p));
 
+    // Every request sees the text with every edit received so far applied.
     const log = (line: string) => this.log(line);
+    const ready = () => this.flushEdits();
     const s = this.service;
-    connection.onHover(handler(log, 'hover', null, (p) => s.hover(documentUri(p), position(p.position))));
-    connection.onCompletion(handler(log, 'completion', [], (p) => s.complete(documentUri(p), position(p.position))));
-    connection.onDocumentSymbol(handler(log, 'documentSymbol', [], (p) => s.symbols(documentUri(p))));
-    connection.onDefinition(handler(log, 'definition', [], (p) => s.definition(documentUri(p), position(p.position))));
+    const h = <R>(what: string, fallback: R, fn: (p: Record<string, unknown>) => R) => handler(log, what, fallback, (p) => (ready(), fn(p)));
+    connection.onHover(h('hover', null, (p) => s.hover(documentUri(p), position(p.position))));
+    connection.onCompletion(h('completion', [], (p) => s.complete(documentUri(p), position(p.position))));
+    connection.onDocumentSymbol(h('documentSymbol', [], (p) => s.symbols(documentUri(p))));
+    connection.onDefinition(h('definition', [], (p) => s.definition(documentUri(p), position(p.position))));
     connection.onReferences(
-      handler(log, 'references', [], (p) => s.references(documentUri(p), position(p.position), (p.context as { includeDeclaration?: unknown } | undefined)?.includeDeclaration !== false)),
+      h('references', [], (p) => s.references(documentUri(p), position(p.position), (p.context as { includeDeclaration?: unknown } | undefined)?.includeDeclaration !== false)),
     );
-    connection.onFoldingRanges(handler(log, 'foldingRange', [], (p) => s.folding(documentUri(p))));
-    connection.onCodeAction(handler(log, 'codeAction', [], (p) => s.codeActions(documentUri(p), range(p.range))));
-    registerLayout(connection, s);
-    registerPeerInfo(connection, s, () => this.changed());
+    connection.onFoldingRanges(h('foldingRange', [], (p) => s.folding(documentUri(p))));
+    connection.onCodeAction(h('codeAction', [], (p) => s.codeActions(documentUri(p), range(p.range))));
+    registerLayout(connection, s, ready);
+    registerPeerInfo(connection, s, () => this.changed(), ready);
   }
 
   private initialize(p: InitializeParams): InitializeResult {
@@ -184,8 +193,13 @@ export class TunnelLensServer {
       return;
     }
     const doc = TextDocument.create(td.uri, typeof td.languageId === 'string' ? td.languageId : '', typeof td.version === 'number' ? td.version : 0, td.text);
+    this.pendingEdits.drop(doc.uri);
     this.docs.set(doc.uri, doc);
-    if (!this.service.handles(doc)) return;
+    if (!this.service.handles(doc)) {
+      this.ours.delete(doc.uri);
+      return;
+    }
+    this.ours.add(doc.uri);
     // Without workspace folders, the folder of an opened document is where its includes and peers may be read.
     if (!this.hasWorkspaceFolders && doc.uri.startsWith('file:')) {
       const dir = uriToPath(doc.uri).replace(/\/[^/]*$/, '') || '/';
@@ -217,18 +231,30 @@ export class TunnelLensServer {
       }
     }
     const version = typeof o.textDocument?.version === 'number' ? o.textDocument.version : doc.version + 1;
-    // Every edit is applied as it comes (cheap); only the analysis waits for the storm to end.
-    TextDocument.update(doc, changes, version);
-    if (!this.service.handles(doc)) return;
-    this.service.workspace.openDocument(doc);
-    this.changed();
+    // Queued, not applied: a storm of edits is applied in one pass when the text is next needed.
+    this.pendingEdits.add(doc, changes, version);
+    if (this.ours.has(doc.uri)) this.changed();
+    else this.flushEdits();
+  }
+
+  /** Applies the queued edits: the service gets each edited document's new version. */
+  private flushEdits(): void {
+    for (const doc of this.pendingEdits.flush()) {
+      this.docs.set(doc.uri, doc);
+      if (this.ours.has(doc.uri)) this.service.workspace.openDocument(doc);
+    }
   }
 
   private closed(p: unknown): void {
     const uri = (p as { textDocument?: { uri?: unknown } } | undefined)?.textDocument?.uri;
     if (typeof uri !== 'string') return;
     // The editor's copy, its trees and caches go; the file on disk (if any) takes its place.
+    this.pendingEdits.drop(uri);
+    // A large document's trees become garbage: collect them once the editor is quiet.
+    if ((this.docs.get(uri)?.getText().length ?? 0) > 1_000_000) collectGarbageSoon();
     this.docs.delete(uri);
+    this.ours.delete(uri);
+    this.lastSent.delete(uri);
     this.service.workspace.closeDocument(uri);
     this.changed();
   }
@@ -258,6 +284,7 @@ export class TunnelLensServer {
     if (this.publishing || this.shuttingDown) return;
     this.publishing = true;
     this.firstPendingAt = undefined;
+    this.flushEdits();
     const generation = this.generation;
     let complete = true;
     try {
@@ -306,7 +333,9 @@ export class TunnelLensServer {
     const last = this.lastSent.get(uri);
     if (last && last.doc === doc && last.version === doc?.version && last.json === json) return;
     this.lastSent.set(uri, { doc, version: doc?.version, json });
-    void this.connection.sendDiagnostics({ uri, diagnostics });
+    // The version tells the client which text the diagnostics are for (open documents only).
+    const open = this.service.workspace.isOpen(uri) && doc ? { version: doc.version } : {};
+    void this.connection.sendDiagnostics({ uri, diagnostics, ...open });
   }
 }
 
