@@ -2,16 +2,15 @@
 // match and the files share a folder tree; the CLI listing explains encaplimit and MTU.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dialect as ifcfg } from '../../server/src/languages/ifcfg';
-import { dialect as shell } from '../../server/src/languages/shellscript';
-import { mergeLinuxEndpoints, listLinuxTunnelLimits, formatLinuxTunnelLimits, shareFolderTree } from '../../server/src/model/linuxMerge';
+import { foldLinuxChanges, mergeLinuxEndpoints, listLinuxTunnelLimits, formatLinuxTunnelLimits, shareFolderTree } from '../../server/src/model/linuxMerge';
 import { isPartialLinuxEndpoint } from '../../server/src/model/linuxTunnels';
-import { FIXTURES, SAMPLES, parseFile } from './linux-helpers';
+import { FIXTURES, SAMPLES, analyseFile } from './linux-helpers';
 
-const eps = (...files: [typeof ifcfg, string][]) => files.flatMap(([d, p]) => parseFile(d, p).endpoints);
+/** The endpoints each file yields on its own (as the peer analysis gathers them, before merging). */
+const eps = (...paths: string[]) => paths.flatMap((p) => analyseFile(p).file.endpoints);
 
 test('founding case fixed by script: encaplimit none from ifup-local, MTU set again after the kernel recomputed it', () => {
-  const all = eps([ifcfg, `${SAMPLES}/fixed-by-script/linux/ifcfg-tun10`], [shell, `${SAMPLES}/fixed-by-script/linux/ifup-local`]);
+  const all = eps(`${SAMPLES}/fixed-by-script/linux/ifcfg-tun10`, `${SAMPLES}/fixed-by-script/linux/ifup-local`);
   assert.equal(all.length, 2);
   const merged = mergeLinuxEndpoints(all);
   assert.equal(merged.length, 1);
@@ -26,16 +25,23 @@ test('founding case fixed by script: encaplimit none from ifup-local, MTU set ag
 });
 
 test('ipip6 + `ip -6 tunnel change` applies and overwrites MTU= (kernel recomputes)', () => {
-  const merged = mergeLinuxEndpoints(eps([ifcfg, `${FIXTURES}/script/ipip6-fixed/ifcfg-tun30`], [shell, `${FIXTURES}/script/ipip6-fixed/ifup-local`]));
+  const fold = foldLinuxChanges(eps(`${FIXTURES}/script/ipip6-fixed/ifcfg-tun30`, `${FIXTURES}/script/ipip6-fixed/ifup-local`));
+  const merged = fold.endpoints;
+  assert.deepEqual(fold.ignored, [], 'ip6tnl takes the ioctl change');
   assert.equal(merged.length, 1);
   assert.equal(merged[0].tunnel?.encapLimit?.value, 'none');
   assert.equal(merged[0].tunnel?.mtu?.value, 1460);
   assert.match(merged[0].tunnel!.mtu!.rule!, /overwrites the MTU 1400/);
 });
 
-test('ip6gre + `ip -6 tunnel change`: the ioctl path leaves encaplimit 4', () => {
-  const merged = mergeLinuxEndpoints(eps([ifcfg, `${FIXTURES}/script/ip6gre-ioctl/ifcfg-tun10`], [shell, `${FIXTURES}/script/ip6gre-ioctl/ifup-local`]));
+test('ip6gre + `ip -6 tunnel change`: the ioctl path leaves encaplimit 4, and the fold says why', () => {
+  const fold = foldLinuxChanges(eps(`${FIXTURES}/script/ip6gre-ioctl/ifcfg-tun10`, `${FIXTURES}/script/ip6gre-ioctl/ifup-local`));
+  const merged = fold.endpoints;
   assert.equal(merged.length, 1);
+  assert.equal(fold.ignored.length, 1);
+  assert.ok(fold.ignored[0].change.uri.endsWith('/ifup-local'));
+  assert.equal(fold.ignored[0].range.start.line, 3, 'the encaplimit value of the script');
+  assert.match(fold.ignored[0].message, /^tun10 is ip6gre \(ifcfg-tun10\): the kernel's ioctl change path/);
   assert.equal(merged[0].tunnel?.encapLimit?.value, 4);
   assert.match(merged[0].tunnel!.encapLimit!.rule!, /does not apply to ip6gre/);
   assert.equal(merged[0].tunnel?.mtu?.value, 1448);
@@ -48,7 +54,7 @@ test('folder trees: host1/sbin/ifup-local changes host1/etc/…/ifcfg-tun10, not
   assert.ok(shareFolderTree(`file://${h1}`, `file://${hook}`));
   assert.ok(!shareFolderTree('file:///srv/a/b/c/d/ifcfg-tun10', 'file:///srv/x/ifup-local'), 'more than three levels apart');
   assert.ok(!shareFolderTree('file:///a/x', 'file:///b/y'), 'only the root in common');
-  const merged = mergeLinuxEndpoints(eps([ifcfg, h1], [ifcfg, h2], [shell, hook]));
+  const merged = mergeLinuxEndpoints(eps(h1, h2, hook));
   assert.equal(merged.length, 2);
   const [m1, m2] = merged;
   assert.equal(m1.tunnel?.encapLimit?.value, 'none', 'an unguarded "$1" applies to the device ifup brought up');
@@ -58,27 +64,27 @@ test('folder trees: host1/sbin/ifup-local changes host1/etc/…/ifcfg-tun10, not
 });
 
 test('a change with no creator stays a partial endpoint', () => {
-  const merged = mergeLinuxEndpoints(eps([shell, `${FIXTURES}/script/ipip6-fixed/ifup-local`]));
+  const merged = mergeLinuxEndpoints(eps(`${FIXTURES}/script/ipip6-fixed/ifup-local`));
   assert.equal(merged.length, 1);
   assert.ok(isPartialLinuxEndpoint(merged[0]));
 });
 
 test('non-Linux endpoints pass through untouched', () => {
   const other = { id: 'x#Tunnel20', uri: 'file:///x/r1.ios', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, name: 'Tunnel20', vendor: 'cisco-ios' as const };
-  const merged = mergeLinuxEndpoints([other, ...eps([ifcfg, `${SAMPLES}/founding-case/linux/ifcfg-tun10`])]);
+  const merged = mergeLinuxEndpoints([other, ...eps(`${SAMPLES}/founding-case/linux/ifcfg-tun10`)]);
   assert.deepEqual(merged[0], other);
   assert.equal(merged.length, 2);
 });
 
 test('the CLI listing: encaplimit and MTU with reasons', () => {
-  const broken = listLinuxTunnelLimits(eps([ifcfg, `${SAMPLES}/founding-case/linux/ifcfg-tun10`]));
+  const broken = listLinuxTunnelLimits(eps(`${SAMPLES}/founding-case/linux/ifcfg-tun10`));
   assert.equal(broken.length, 1);
   assert.equal(broken[0].device, 'tun10');
   assert.equal(broken[0].encapLimit.value, 4);
   assert.match(broken[0].encapLimit.effect, /8-byte IPv6 Destination Options header/);
   assert.match(broken[0].encapLimit.why, /iproute2's default 4/);
   assert.equal(broken[0].mtu.value, 1400);
-  const fixed = listLinuxTunnelLimits(eps([ifcfg, `${SAMPLES}/fixed-by-script/linux/ifcfg-tun10`], [shell, `${SAMPLES}/fixed-by-script/linux/ifup-local`]));
+  const fixed = listLinuxTunnelLimits(eps(`${SAMPLES}/fixed-by-script/linux/ifcfg-tun10`, `${SAMPLES}/fixed-by-script/linux/ifup-local`));
   assert.equal(fixed.length, 1);
   assert.equal(fixed[0].encapLimit.value, 'none');
   const text = formatLinuxTunnelLimits(fixed);

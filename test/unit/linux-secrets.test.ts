@@ -3,32 +3,32 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dialect, findPsk, pskDigest, type SecretsTree } from '../../server/src/languages/ipsec-secrets';
-import { FIXTURES, SAMPLES, parseFile, parseText, onLine, ctxWith } from './linux-helpers';
+import { FIXTURES, SAMPLES, analyseFile, analyseInFolder, analyseText } from './linux-helpers';
 
 const FILE = `${FIXTURES}/secrets/ipsec.secrets`;
 const SECRETS = [...readFileSync(FILE, 'utf8').matchAll(/fixture-[a-z-]+/g), ...readFileSync(`${FIXTURES}/secrets/ipsec.d/extra.secrets`, 'utf8').matchAll(/fixture-[a-z-]+/g)].map((m) => m[0]);
 
 test('entries by normalized ID pair, including continuation lines and includes', () => {
-  const f = parseFile(dialect, FILE);
-  const t = f.tree as SecretsTree;
+  const f = analyseInFolder(FILE);
+  const t = f.file.tree as SecretsTree;
   const psk = t.entries.filter((e) => e.type === 'PSK').map((e) => e.ids.join(' '));
   assert.deepEqual(psk, ['2001:db8:a::1 2001:db8:b::1', '@west @east', '%any 192.0.2.9', '', '@rw', '@west @east', '198.51.100.1 198.51.100.2']);
   assert.equal(t.includes.length, 2);
   assert.ok(t.includes[0].uris[0].endsWith('/ipsec.d/extra.secrets'));
-  assert.ok(f.dependencies.some((u) => u.endsWith('/ipsec.d/extra.secrets')));
+  assert.ok(f.file.dependencies.some((u) => u.endsWith('/ipsec.d/extra.secrets')));
 });
 
 test('findings: bad secret, missing colon, missing include, duplicate pair', () => {
-  const f = parseFile(dialect, FILE);
-  assert.equal(onLine(f, 8)[0].code, 'syntax-error');
-  assert.match(onLine(f, 9)[0].message, /no `:` found/);
-  assert.equal(onLine(f, 11)[0].code, 'undefined-reference');
-  assert.equal(onLine(f, 12)[0].code, 'duplicate-key');
+  const f = analyseInFolder(FILE);
+  assert.equal(f.onLine(8)[0].code, 'syntax-error');
+  assert.match(f.onLine(9)[0].message, /no `:` found/);
+  assert.equal(f.onLine(11)[0].code, 'undefined-reference');
+  assert.equal(f.onLine(12)[0].code, 'duplicate-key');
   assert.equal(f.findings.length, 4);
 });
 
 test('findPsk: exact pair in either order, %any, default entry', () => {
-  const t = parseFile(dialect, FILE).tree;
+  const t = analyseInFolder(FILE).file.tree;
   const a = findPsk(t, '2001:DB8:A::1', '2001:db8:b:0::1');
   const b = findPsk(t, '2001:db8:b::1', '2001:db8:a::1');
   assert.ok(a && b);
@@ -42,8 +42,8 @@ test('findPsk: exact pair in either order, %any, default entry', () => {
 });
 
 test('the same key spelled differently gives the same digest; different keys differ', () => {
-  const f = parseText(dialect, 'a.example : PSK "abc"\nb.example : PSK 0x616263\nc.example : PSK 0sYWJj\nd.example : PSK "abd"\n', '/x/ipsec.secrets');
-  const d = (f.tree as SecretsTree).entries.map((e) => e.pskDigest);
+  const f = analyseText('a.example : PSK "abc"\nb.example : PSK 0x616263\nc.example : PSK 0sYWJj\nd.example : PSK "abd"\n', '/x/ipsec.secrets');
+  const d = (f.file.tree as SecretsTree).entries.map((e) => e.pskDigest);
   assert.equal(d[0], d[1]);
   assert.equal(d[0], d[2]);
   assert.notEqual(d[0], d[3]);
@@ -51,12 +51,12 @@ test('the same key spelled differently gives the same digest; different keys dif
 });
 
 test('secrets never appear in findings, hovers, symbols, the tree or endpoints', () => {
-  const f = parseFile(dialect, FILE);
-  const outputs = [JSON.stringify(f.findings), JSON.stringify(f.symbols), JSON.stringify(f.endpoints), JSON.stringify(f.tree), JSON.stringify(f.references)];
+  const f = analyseInFolder(FILE);
+  const outputs = [JSON.stringify(f.findings), JSON.stringify(f.file.symbols), JSON.stringify(f.file.endpoints), JSON.stringify(f.file.tree), JSON.stringify(f.file.references)];
   for (let line = 0; line < 14; line++)
     for (let ch = 0; ch < 60; ch += 5) {
-      const h = dialect.hover!(f, { line, character: ch }, ctxWith());
-      if (h) outputs.push(h.markdown);
+      const h = f.hover({ line, character: ch });
+      if (h) outputs.push(h);
     }
   assert.ok(SECRETS.length >= 8);
   for (const s of SECRETS) for (const o of outputs) assert.ok(!o.includes(s), `leaked ${s}`);
@@ -64,13 +64,39 @@ test('secrets never appear in findings, hovers, symbols, the tree or endpoints',
 });
 
 test('sample: the founding case PSK by the IPv6 ID pair', () => {
-  const f = parseFile(dialect, `${SAMPLES}/founding-case/linux/ipsec.secrets`);
+  const f = analyseFile(`${SAMPLES}/founding-case/linux/ipsec.secrets`);
   assert.deepEqual(f.findings, []);
-  assert.ok(findPsk(f.tree, '2001:db8:a::1', '2001:db8:b::1'));
-  assert.match(dialect.hover!(f, { line: 2, character: 3 }, ctxWith())!.markdown, /secret is hidden/);
+  assert.ok(findPsk(f.file.tree, '2001:db8:a::1', '2001:db8:b::1'));
+  assert.match(f.hover({ line: 2, character: 3 })!, /secret is hidden/);
 });
 
 test('completion offers the types after the colon', () => {
-  const f = parseText(dialect, '@a @b : \n', '/x/ipsec.secrets');
-  assert.ok(dialect.complete!(f, { line: 0, character: 8 }, ctxWith()).some((c) => c.label === 'PSK'));
+  const f = analyseText('@a @b : \n', '/x/ipsec.secrets');
+  assert.ok(f.complete({ line: 0, character: 8 }).includes('PSK'));
+});
+
+test('the parser reports what it cannot read; includes and duplicates are checks', () => {
+  assert.deepEqual(dialect.parseCodes, ['syntax-error']);
+  assert.deepEqual(dialect.checks!.map((c) => c.id), ['ipsec-secrets/includes', 'ipsec-secrets/duplicates']);
+  const f = analyseInFolder(FILE);
+  assert.deepEqual(f.findings.map((x) => x.code).sort(), ['duplicate-key', 'syntax-error', 'syntax-error', 'undefined-reference']);
+});
+
+test('line ledger: entries and includes are the model; a malformed entry is reported where it fails, its other lines continue it', () => {
+  const f = analyseText(
+    [
+      '# keys', // 0 trivia
+      '@a @b : PSK "x"', // 1 model
+      '@c @d', // 2 a malformed entry: continued
+      '    : FOO bar', // 3 unknown type: reported
+      'include /nowhere.secrets', // 4 model (its missing file is reported too)
+      '@e : PSK', // 5 no secret: reported
+      '',
+    ].join('\n'),
+    '/x/ipsec.secrets',
+  );
+  assert.deepEqual(f.lineUse(), ['trivia', 'model', 'continued', 'unread', 'model', 'unread', 'trivia']);
+  assert.deepEqual(f.onLine(3).map((x) => x.code), ['syntax-error']);
+  assert.deepEqual(f.onLine(4).map((x) => x.code), ['undefined-reference']);
+  assert.deepEqual(f.onLine(5).map((x) => x.code), ['syntax-error']);
 });

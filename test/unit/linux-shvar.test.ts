@@ -3,10 +3,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { svUnescape, svUnescapeBytes, shvarKeyLine, nmBoolean, initscriptsBoolean } from '../../server/src/languages/ifcfg/shvar';
+import { resolve } from 'node:path';
+import { svUnescape, svUnescapeBytes, shvarKeyLine, nmBoolean, initscriptsBoolean } from '../../server/src/languages/shared/shvar';
 
 interface Vector { set: 'full' | 'ansi'; macro: string; input_hex: string; expected_hex: string | null }
-const data = JSON.parse(readFileSync('/work/shared/reference/nm-shvar-unescape-vectors.json', 'utf8')) as { count: number; vectors: Vector[] };
+// Read in place from the shared reference folder beside the repository, never copied into it.
+const data = JSON.parse(readFileSync(resolve(__dirname, '../../../shared/reference/nm-shvar-unescape-vectors.json'), 'utf8')) as { count: number; vectors: Vector[] };
 
 test('the reference file holds 145 vectors', () => {
   assert.equal(data.vectors.length, 145);

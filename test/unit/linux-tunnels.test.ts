@@ -1,5 +1,5 @@
 // The kernel defaults table: MTU per kind and options, encapsulation limit per creator.
-// Numbers from reference/linux-kernel-tunnels.md §6 (kernel 6.1.192 source).
+// Numbers from docs/reference/linux-kernel-tunnels.md §4 and §6 (kernel 6.1.192 source).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { kernelDefaultMtu, defaultEncapLimit, greHeaderLength, describeEncapLimit, encapsulationOf } from '../../server/src/model/linuxTunnels';

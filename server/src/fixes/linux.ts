@@ -1,7 +1,7 @@
 // Edits that remove the Destination Options header from a Linux tunnel (`encaplimit none`) or set
 // its MTU, in whatever file defines the value: the `ip` command of a script, a .netdev, a
 // .nmconnection, or — for a tunnel an ifcfg file creates, which no ifcfg key can change — the
-// companion /sbin/ifup-local script (created or extended).
+// companion /sbin/ifup-local script (created or extended; docs/reference/ifcfg.md §6).
 import type { Endpoint } from '../core/endpoint';
 import { basenameOfUri, dirnameUri, joinUri } from '../core/uri';
 import type { Fix, TextEditSpec } from '../core/types';
@@ -23,8 +23,8 @@ function placeKind(uri: string): Place {
 export function encaplimitNoneCommand(e: Endpoint): string {
   const dev = e.tunnel?.device ?? e.name;
   const kind = e.tunnel?.kind.value ?? '';
-  // ip6gre's ioctl `change` path ignores encaplimit when the addresses stay (DESIGN; kernel source
-  // reading); netlink `ip link set … type ip6gre` sets it.
+  // ip6gre's ioctl `change` path ignores encaplimit when the addresses stay (kernel source reading,
+  // docs/reference/linux-kernel-tunnels.md §5); netlink `ip link set … type ip6gre` sets it.
   if (kind.startsWith('ip6gre')) return `ip link set dev ${dev} type ${kind} encaplimit none`;
   return `ip -6 tunnel change ${dev} encaplimit none`;
 }

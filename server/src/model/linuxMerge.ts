@@ -12,7 +12,9 @@
 //     deepest folder win (host1/… before a sibling host2/…).
 // Changes apply in input order; unmatched partials are returned unchanged (checks can skip them
 // with isPartialLinuxEndpoint).
+import type { Range } from 'vscode-languageserver-types';
 import type { Endpoint, Valued } from '../core/endpoint';
+import { basenameOfUri } from '../core/uri';
 import {
   ANY_IFUP_DEVICE,
   LINUX_KINDS,
@@ -57,6 +59,37 @@ function kindCompatible(creatorKind: string, changeKind: string): boolean {
   return changeKind === 'ip6-any' && LINUX_KINDS[creatorKind]?.outer === 'ipv6';
 }
 
+/**
+ * ip6gre_tunnel_siocdevprivate applies SIOCCHGTUNNEL only when the new (local, remote, ikey, link)
+ * tuple does not find the device itself: with unchanged addresses nothing changes (kernel source
+ * reading, docs/reference/linux-kernel-tunnels.md §5). ip6tnl's ioctl path always applies.
+ */
+const IOCTL_IGNORES_ENCAP_LIMIT = new Set(['ip6gre', 'ip6gretap']);
+
+/** A change the device its creator made does not take, with the words a finding says. */
+export interface IgnoredChange {
+  change: Endpoint;
+  creator: Endpoint;
+  message: string;
+  /** Where the change writes the value that is not applied. */
+  range: Range;
+}
+
+/** Why `change` does not apply to the device `creator` made, or undefined when it applies. */
+export function ignoredChange(creator: Endpoint, change: Endpoint): IgnoredChange | undefined {
+  const el = change.tunnel?.encapLimit;
+  const kind = creator.tunnel?.kind;
+  if (!el?.range || !kind || kind.source === 'derived' || changeMethodOf(change) !== 'ioctl' || !IOCTL_IGNORES_ENCAP_LIMIT.has(kind.value)) return undefined;
+  const device = change.tunnel!.device ?? change.name;
+  const where = creator.uri === change.uri ? 'this script' : basenameOfUri(creator.uri);
+  return {
+    change,
+    creator,
+    range: el.range,
+    message: `${device} is ${kind.value} (${where}): the kernel's ioctl change path behind \`ip -6 tunnel change\` leaves an ip6gre device unchanged when its addresses stay the same, so this does not set encaplimit ${el.value}. Use \`ip link set dev ${device} type ${kind.value} encaplimit ${el.value}\` (netlink). (Kernel source reading; not run on a live kernel.)`,
+  };
+}
+
 /** Applies one change to a copy of the creating endpoint. */
 export function applyLinuxChange(base: Endpoint, change: Endpoint): Endpoint {
   const out: Endpoint = structuredClone(base);
@@ -69,10 +102,7 @@ export function applyLinuxChange(base: Endpoint, change: Endpoint): Endpoint {
   let recompute = false;
   if (c.encapLimit) {
     const kind = t.kind.value;
-    if (method === 'ioctl' && (kind === 'ip6gre' || kind === 'ip6gretap') && t.encapLimit) {
-      // ip6gre_tunnel_siocdevprivate applies SIOCCHGTUNNEL only when the new (local, remote, ikey,
-      // link) tuple does not find the device itself; with unchanged addresses nothing changes
-      // (kernel source reading, reference/linux-kernel-tunnels.md §5).
+    if (method === 'ioctl' && IOCTL_IGNORES_ENCAP_LIMIT.has(kind) && t.encapLimit) {
       t.encapLimit = {
         ...t.encapLimit,
         rule: `${describeOrigin(t.encapLimit)}; \`ip -6 tunnel change … encaplimit ${c.encapLimit.value}\` at line ${(c.encapLimit.range?.start.line ?? 0) + 1} of ${fileName(change.uri)} does not apply to ${kind} (the kernel's ioctl change path leaves an ip6gre device unchanged; use \`ip link set dev ${t.device} type ${kind} encaplimit ${c.encapLimit.value}\`)`,
@@ -99,7 +129,23 @@ function fileName(uri: string): string {
   return uri.slice(uri.lastIndexOf('/') + 1);
 }
 
+/** The creators with every change folded in, and the changes a creator does not take. */
+export interface LinuxFold {
+  endpoints: Endpoint[];
+  ignored: IgnoredChange[];
+}
+
 export function mergeLinuxEndpoints(endpoints: Endpoint[]): Endpoint[] {
+  return foldLinuxChanges(endpoints).endpoints;
+}
+
+/**
+ * Folds every change into the creators it reaches (see the header) and says which changes a
+ * creator does not take: the one place that knows both the script and the file that created the
+ * device, so the finding on such a change belongs here.
+ */
+export function foldLinuxChanges(endpoints: Endpoint[]): LinuxFold {
+  const ignored: IgnoredChange[] = [];
   const result: Endpoint[] = endpoints.filter((e) => !isPartialLinuxEndpoint(e));
   const creators = () => result.map((e, i) => ({ e, i })).filter(({ e }) => e.vendor === 'linux' && e.tunnel?.device);
   for (const change of endpoints.filter(isPartialLinuxEndpoint)) {
@@ -116,9 +162,13 @@ export function mergeLinuxEndpoints(endpoints: Endpoint[]): Endpoint[] {
     const deepest = Math.max(...matches.map((m) => m.d.common));
     const best = matches.filter((m) => m.d.common === deepest);
     const targets = device === ANY_IFUP_DEVICE ? best : [best.reduce((a, b) => (b.d.dist < a.d.dist ? b : a))];
-    for (const m of targets) result[m.i] = applyLinuxChange(result[m.i], change);
+    for (const m of targets) {
+      const why = ignoredChange(result[m.i], change);
+      if (why) ignored.push(why);
+      result[m.i] = applyLinuxChange(result[m.i], change);
+    }
   }
-  return result;
+  return { endpoints: result, ignored };
 }
 
 // ---- the CLI's listing ------------------------------------------------------------------------

@@ -2,14 +2,15 @@
 // in force, and the MTU the kernel gives a new device. Every number here carries the rule text a
 // hover or the CLI shows, because "why 1448?" is the question users ask.
 //
-// Sources (see /work/shared/reference/linux-kernel-tunnels.md, kernel 6.1.192, iproute2 ee2a4a86):
+// Sources: docs/reference/linux-kernel-tunnels.md (kernel 6.1.192 source, iproute2 ee2a4a86).
 //  * ip6gre: mtu = underlay − 40 − gre_hlen − 8 (TEL, unless `encaplimit none`) [−14 for ip6gretap],
-//    gre_hlen = 4 + 4·key + 4·seq + 4·csum (ip6_gre.c ip6gre_tnl_link_config_route), floor 1280.
-//  * ip6tnl: mtu = underlay − 40 − 8 (unless `none`) (ip6_tunnel.c ip6_tnl_link_config), floor 1280.
+//    gre_hlen = 4 + 4·key + 4·seq + 4·csum, floor 1280 (§6).
+//  * ip6tnl: mtu = underlay − 40 − 8 (unless `none`), floor 1280 (§6).
 //  * IPv4 kinds (gre 1476, ipip/sit 1480, gretap 1462) and vti/vti6 come from ip_tunnel.c /
-//    ip6_vti.c as commonly documented; they are not in the reference file, so their rule says so.
+//    ip6_vti.c as commonly documented; the note did not re-read them (§6), so their rule says so.
 import type { Range } from 'vscode-languageserver-types';
 import type { Encapsulation, Endpoint, Family, TunnelPart, Valued } from '../core/endpoint';
+import { defaulted } from '../core/valued';
 
 export interface LinuxKindInfo {
   kind: string;
@@ -22,7 +23,7 @@ export interface LinuxKindInfo {
   tel: boolean;
   /** Outer IP header bytes. */
   outerHeader: number;
-  /** Whether the MTU formula was read in the kernel source for the reference file. */
+  /** Whether the MTU formula was read in the kernel source (docs/reference/linux-kernel-tunnels.md §6). */
   verified: boolean;
 }
 
@@ -104,7 +105,7 @@ export function kernelDefaultMtu(
   }
   if (info.outer === 'ipv6' && (info.kind === 'ip6gre' || info.kind === 'ip6tnl' || info.kind === 'ip6gretap')) mtu = Math.max(mtu, 1280);
   const where = info.verified ? 'kernel 6.1 source' : 'kernel ip_tunnel/vti code, not re-verified here';
-  return { value: mtu, source: 'default', rule: `Linux ${kind} default MTU: ${parts.join(' ')} = ${mtu} (${where})` };
+  return defaulted(mtu, `Linux ${kind} default MTU: ${parts.join(' ')} = ${mtu} (${where})`);
 }
 
 /** Who created the device decides the encapsulation limit in force when none was written. */
@@ -117,33 +118,25 @@ export type LinuxCreator =
 
 /**
  * The encapsulation limit a creator leaves when the config says nothing; undefined for kinds that
- * never add the option. iproute2 supplies 4 (ip6tunnel.c ip6_tnl_parm_init, link_gre6.c,
- * link_ip6tnl.c); the kernel's netlink default is 0; NetworkManager always sends its property
- * (default 0); networkd sends 4 for ip6tnl but never IFLA_GRE_ENCAP_LIMIT for ip6gre.
+ * never add the option. iproute2 supplies 4; the kernel's netlink default is 0; NetworkManager
+ * always sends its property (default 0); networkd sends 4 for ip6tnl but never
+ * IFLA_GRE_ENCAP_LIMIT for ip6gre (docs/reference/linux-kernel-tunnels.md §4).
  */
 export function defaultEncapLimit(kind: string, creator: LinuxCreator): Valued<number | 'none'> | undefined {
   if (!LINUX_KINDS[kind]?.tel) return undefined;
   switch (creator) {
     case 'ifcfg':
-      return {
-        value: 4,
-        source: 'default',
-        rule: "initscripts ifup-tunnel runs `ip -6 tunnel add` without encaplimit, so iproute2's default 4 applies (no ifcfg key can change it)",
-      };
+      return defaulted(4, "initscripts ifup-tunnel runs `ip -6 tunnel add` without encaplimit, so iproute2's default 4 applies (no ifcfg key can change it)");
     case 'ip-tunnel-add':
-      return { value: 4, source: 'default', rule: 'iproute2 `ip -6 tunnel add` default encaplimit 4' };
+      return defaulted(4, 'iproute2 `ip -6 tunnel add` default encaplimit 4');
     case 'ip-link-add':
-      return { value: 4, source: 'default', rule: `iproute2 \`ip link add … type ${kind}\` default encaplimit 4` };
+      return defaulted(4, `iproute2 \`ip link add … type ${kind}\` default encaplimit 4`);
     case 'networkd':
       return kind === 'ip6tnl'
-        ? { value: 4, source: 'default', rule: 'systemd-networkd EncapsulationLimit= default 4 (sent since systemd 248; older versions left the kernel default 0)' }
-        : {
-            value: 0,
-            source: 'default',
-            rule: `systemd-networkd never sends IFLA_GRE_ENCAP_LIMIT for ${kind}, so the kernel's netlink default 0 applies (the option is still sent, with value 0)`,
-          };
+        ? defaulted(4, 'systemd-networkd EncapsulationLimit= default 4 (sent since systemd 248; older versions left the kernel default 0)')
+        : defaulted(0, `systemd-networkd never sends IFLA_GRE_ENCAP_LIMIT for ${kind}, so the kernel's netlink default 0 applies (the option is still sent, with value 0)`);
     case 'networkmanager':
-      return { value: 0, source: 'default', rule: 'NetworkManager ip-tunnel.encapsulation-limit default 0 (always sent; the option is still added, with value 0)' };
+      return defaulted(0, 'NetworkManager ip-tunnel.encapsulation-limit default 0 (always sent; the option is still added, with value 0)');
   }
 }
 

@@ -1,6 +1,7 @@
 // The ifcfg keys Tunnel Lens knows: the initscripts tunnel keys (ifup-tunnel), the IPv6 keys
-// ifup-ipv6 reads (ifup-tunnel ends with `ifup-ipv6 $CONFIG`), ifup-sit's keys and the common ones.
-// Source: reference/ifcfg.md (initscripts main / rhel7-9 branches, NM ifcfg-rh plugin).
+// ifup-ipv6 reads (ifup-tunnel ends with `ifup-ipv6 $CONFIG`), ifup-sit's keys and the common ones
+// (docs/reference/ifcfg.md §2).
+import { TUNNEL_TYPES } from '../shared/ifcfgTunnel';
 
 export type KeyType =
   | { t: 'bool' }
@@ -23,22 +24,6 @@ export interface KeyInfo {
 
 const bool: KeyType = { t: 'bool' };
 const text: KeyType = { t: 'text' };
-
-export const TUNNEL_TYPES = ['GRE', 'GRE6', 'IPIP', 'IPIP6', 'EXTERNAL'];
-
-/** TYPE=… → what ifup-tunnel creates. */
-export const TUNNEL_TYPE_INFO: Record<string, { kind: string; ip6tnlMode?: string; command: string; since: string; outer: 'ipv4' | 'ipv6' }> = {
-  GRE: { kind: 'gre', command: 'ip -4 tunnel add DEV mode gre', since: 'every initscripts version', outer: 'ipv4' },
-  GRE6: {
-    kind: 'ip6gre',
-    command: 'ip -6 tunnel add DEV mode ip6gre',
-    since: 'initscripts 10.03 (RHEL 7: 9.49.49, RHEL 8: 10.00.5; RHEL 6 has only GRE and IPIP)',
-    outer: 'ipv6',
-  },
-  IPIP: { kind: 'ipip', command: 'ip -4 tunnel add DEV mode ipip', since: 'every initscripts version', outer: 'ipv4' },
-  IPIP6: { kind: 'ip6tnl', ip6tnlMode: 'ipip6', command: 'ip -6 tunnel add DEV mode ipip6', since: 'initscripts 9.47', outer: 'ipv6' },
-  EXTERNAL: { kind: 'ip6tnl', ip6tnlMode: 'any', command: 'ip link add DEV type ip6tnl external', since: 'initscripts 9.80', outer: 'ipv6' },
-};
 
 export const KEYS: Record<string, KeyInfo> = {
   TYPE: {
@@ -104,8 +89,8 @@ export function keyInfo(key: string): KeyInfo | undefined {
 }
 
 /**
- * Keys people write that no initscripts or NetworkManager version reads, with what to do instead.
- * (reference/ifcfg.md §2-3, §6.)
+ * Keys people write that no initscripts or NetworkManager version reads, with what to do instead
+ * (docs/reference/ifcfg.md §2, §3 and §7).
  */
 const ENCAP_ADVICE =
   'No initscripts or NetworkManager version reads it: ifup-tunnel always creates the tunnel with iproute2\'s encaplimit 4. To remove the Destination Options header use an /sbin/ifup-local script with `ip link set dev "$1" type ip6gre encaplimit none` (ip6gre) or `ip -6 tunnel change "$1" encaplimit none` (ipip6), a systemd-networkd .netdev with `EncapsulationLimit=none`, or a NetworkManager keyfile with `[ip-tunnel] flags=1`.';

@@ -3,67 +3,59 @@
 // are never printed: messages name IDs and line numbers only.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DialectModule, Finding, ParseContext, ParsedFile, SymbolDef } from '../../core/types';
-import { emptyParsedFile } from '../../core/parsedFile';
-import { basenameOfUri, dirnameUri, resolveUri } from '../../core/uri';
-import { contains, finding } from '../shared/findings';
-import { ANY_IDS, decodeSecret, normalizeId, pskDigest, scanSecrets, SECRET_TYPES, type PskEntry, type SecretsTree } from './parser';
 import { Code } from '../../core/codes';
-import { triviaLedger } from '../../core/lines';
+import { LineUse, markLines, triviaLedger } from '../../core/lines';
+import { emptyParsedFile } from '../../core/parsedFile';
+import { contains } from '../../core/ranges';
+import { dirnameUri } from '../../core/uri';
+import { finding } from '../shared/findings';
+import { markConstruct } from '../shared/ledger';
+import { SECRETS_CHECKS, idLabel } from './checks';
+import { expandInclude } from './include';
+import { ANY_IDS, decodeSecret, normalizeId, pskDigest, scanSecrets, SECRET_TYPES, type PskEntry, type SecretsTree } from './parser';
 
 export type { PskEntry, SecretsTree } from './parser';
 export { pskDigest, normalizeId } from './parser';
 
 const MAX_INCLUDE_DEPTH = 8;
 
-function globToRegExp(glob: string): RegExp {
-  try {
-    // `[…]` stays a character class, as in glob(3).
-    return new RegExp('^' + glob.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]') + '$');
-  } catch {
-    // A malformed class (`[z-a`, an unclosed `[`) matches itself literally, as glob(3) takes it.
-    return new RegExp('^' + glob.replace(/[.+^${}()|\\[\]]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]') + '$');
-  }
+/** The entries of the file being parsed: its syntax errors are reported, its lines accounted. */
+interface TopFile {
+  findings: Finding[];
 }
 
-/** Expands an include pattern (wildcards in the last path segment) through ctx.fs. */
-function expandInclude(baseDir: string, pattern: string, ctx: ParseContext): string[] {
-  const uri = resolveUri(baseDir, pattern);
-  if (!/[*?[]/.test(pattern)) return ctx.fs.readFile(uri) !== undefined ? [uri] : [];
-  const dir = dirnameUri(uri);
-  const re = globToRegExp(basenameOfUri(uri));
-  return (ctx.fs.readDirectory(dir) ?? []).filter((u) => re.test(basenameOfUri(u))).sort();
+/** Why an entry is no usable secret, and where; undefined when it is one. */
+function entryError(e: ReturnType<typeof scanSecrets>['entries'][number], bytes: Uint8Array | undefined): { message: string; range: Finding['range'] } | undefined {
+  if (e.error) return e.error;
+  if (!e.secret) return { message: `${e.type!.text} entry without a secret.`, range: e.type!.range };
+  // the message must not quote the secret
+  if (e.type!.text === 'PSK' && !bytes) return { message: 'The PSK is not a quoted string, 0x hex or 0s base64 (unterminated quote?).', range: e.secret.range };
+  return undefined;
 }
 
-function collect(text: string, uri: string, ctx: ParseContext, tree: SecretsTree, findings: Finding[] | undefined, seen: Set<string>, depth: number, deps: string[]): void {
+function collect(text: string, uri: string, ctx: ParseContext, tree: SecretsTree, top: TopFile | undefined, seen: Set<string>, depth: number, deps: string[]): void {
   const { entries, includes } = scanSecrets(text);
   for (const e of entries) {
-    if (e.error) {
-      findings?.push(finding(uri, Code.syntaxError, 'error', e.error.message, e.error.range));
-      continue;
+    const type = e.type?.text;
+    const bytes = e.secret && (type === 'PSK' || type === 'XAUTH' || type === 'EAP') ? decodeSecret(e.secret.token) : undefined;
+    const error = entryError(e, bytes);
+    if (top) {
+      tree.spans.push({ from: e.range.start.line, to: e.range.end.line, reported: error?.range });
+      if (error) top.findings.push(finding(uri, Code.syntaxError, 'error', error.message, error.range));
     }
-    if (!e.secret) {
-      findings?.push(finding(uri, Code.syntaxError, 'error', `${e.type!.text} entry without a secret.`, e.type!.range));
-      continue;
-    }
-    const bytes = e.type!.text === 'PSK' || e.type!.text === 'XAUTH' || e.type!.text === 'EAP' ? decodeSecret(e.secret.token) : undefined;
-    if ((e.type!.text === 'PSK') && !bytes) {
-      // the message must not quote the secret
-      findings?.push(finding(uri, Code.syntaxError, 'error', 'The PSK is not a quoted string, 0x hex or 0s base64 (unterminated quote?).', e.secret.range));
-      continue;
-    }
+    if (error) continue;
     tree.entries.push({
       ids: e.ids.map((i) => normalizeId(i.text)),
       pskDigest: bytes ? pskDigest(bytes) : '',
       uri,
       range: e.range,
-      secretRange: e.secret.range,
-      type: e.type!.text,
+      secretRange: e.secret!.range,
+      type: type!,
     });
   }
   for (const inc of includes) {
     const uris = expandInclude(dirnameUri(uri), inc.pattern, ctx);
-    tree.includes.push({ pattern: inc.pattern, range: inc.range, uris });
-    if (!uris.length && !/[*?[]/.test(inc.pattern)) findings?.push(finding(uri, Code.undefinedReference, 'warning', `include ${inc.pattern}: no such file.`, inc.range));
+    tree.includes.push({ uri, pattern: inc.pattern, range: inc.range, uris });
     for (const u of uris) {
       deps.push(u);
       if (seen.has(u) || depth >= MAX_INCLUDE_DEPTH) continue;
@@ -74,25 +66,13 @@ function collect(text: string, uri: string, ctx: ParseContext, tree: SecretsTree
   }
 }
 
-function idLabel(ids: string[]): string {
-  return ids.length ? ids.join(' ') : '(any pair)';
-}
-
 function parse(doc: TextDocument, ctx: ParseContext): ParsedFile<SecretsTree> {
   const file = emptyParsedFile<SecretsTree>(doc, 'ipsec-secrets');
-  const tree: SecretsTree = { kind: 'ipsec-secrets', entries: [], includes: [] };
-  const findings: Finding[] = [];
+  const tree: SecretsTree = { kind: 'ipsec-secrets', entries: [], includes: [], spans: [] };
+  const top: TopFile = { findings: [] };
   const deps: string[] = [];
-  collect(file.text, doc.uri, ctx, tree, findings, new Set([doc.uri]), 0, deps);
-  // the same ID set twice with a PSK: the daemon uses one of them, the other is dead
-  const seen = new Map<string, PskEntry>();
-  for (const e of tree.entries.filter((x) => x.uri === doc.uri && x.type === 'PSK')) {
-    const k = [...e.ids].sort().join(' ');
-    const prev = seen.get(k);
-    if (prev) findings.push(finding(doc.uri, Code.duplicateKey, 'warning', `A second PSK for ${idLabel(e.ids)} (the first is on line ${prev.range.start.line + 1}).`, e.range));
-    else seen.set(k, e);
-  }
-  file.findings = findings;
+  collect(file.text, doc.uri, ctx, tree, top, new Set([doc.uri]), 0, deps);
+  file.findings = top.findings;
   file.tree = tree;
   file.dependencies = [...new Set(deps)];
   file.references = tree.includes.map((i) => ({ name: i.pattern, kind: 'include', range: i.range, targetUris: i.uris }));
@@ -100,6 +80,20 @@ function parse(doc: TextDocument, ctx: ParseContext): ParsedFile<SecretsTree> {
     .filter((e) => e.uri === doc.uri)
     .map((e): SymbolDef => ({ name: `${idLabel(e.ids)} : ${e.type}`, kind: 'secret', range: e.range, selectionRange: e.range }));
   return file;
+}
+
+/**
+ * The line ledger (core/lines.ts): entries and includes are the model; the lines of an entry the
+ * reader cannot use are reported by its syntax error, its other lines continue it.
+ */
+function lineUse(file: ParsedFile<SecretsTree>): Uint8Array {
+  const ledger = triviaLedger(file.text);
+  for (const i of file.tree.includes) if (i.uri === file.uri) markLines(ledger, i.range.start.line, i.range.start.line, LineUse.model);
+  for (const s of file.tree.spans) {
+    if (!s.reported) markConstruct(ledger, s.from, s.to, LineUse.model);
+    else for (let l = s.from; l <= s.to; l++) if (l < s.reported.start.line || l > s.reported.end.line) markLines(ledger, l, l, LineUse.continued);
+  }
+  return ledger;
 }
 
 /**
@@ -131,12 +125,12 @@ export function findPsk(tree: unknown, localId: string, remoteId: string): PskEn
 
 export const dialect: DialectModule<SecretsTree> = {
   id: 'ipsec-secrets',
-  // TRANSITIONAL (issue 14): the codes parse() reports today, and no line ledger yet.
-  parseCodes: [Code.duplicateKey, Code.syntaxError, Code.undefinedReference],
-  lineUse: (f) => triviaLedger(f.text),
   name: 'ipsec.secrets',
   matches: (path) => /(^|\/)ipsec\.secrets$|\/ipsec\.d\/[^/]*\.secrets$/.test(path),
+  parseCodes: [Code.syntaxError],
   parse,
+  checks: SECRETS_CHECKS,
+  lineUse,
   secrets: {
     pskFor(file, localId, remoteId) {
       const e = findPsk(file.tree, localId, remoteId);

@@ -19,11 +19,28 @@ export interface PskEntry {
   type: string;
 }
 
+export interface SecretsInclude {
+  /** The file the `include` line is in (this one, or a file it includes). */
+  uri: string;
+  pattern: string;
+  range: Range;
+  uris: string[];
+}
+
+/** The lines [from, to] of one entry of this file; `reported` is where its syntax error is, if any. */
+export interface EntrySpan {
+  from: number;
+  to: number;
+  reported?: Range;
+}
+
 export interface SecretsTree {
   kind: 'ipsec-secrets';
   /** Every entry of this file and its includes, in file order (PSK and other types). */
   entries: PskEntry[];
-  includes: { pattern: string; range: Range; uris: string[] }[];
+  includes: SecretsInclude[];
+  /** The entries of this file as the reader took them, for the line ledger. */
+  spans: EntrySpan[];
 }
 
 export const SECRET_TYPES = ['PSK', 'RSA', 'ECDSA', 'XAUTH', 'EAP', 'NTLM', 'PIN', 'P12', 'PKCS12', 'BLISS', 'PPK', 'NULL', 'PKCS8', 'ECDSA'];

@@ -1,163 +1,58 @@
-// NetworkManager keyfiles (.nmconnection) with an [ip-tunnel] section. The encapsulation limit in
-// force: flags bit 0x1 (ip6-ign-encap-limit) → none; otherwise encapsulation-limit (default 0,
-// always sent, so the Destination Options header is there even with 0). NM before 1.42.6 rejects
-// the flag on ip6gre/ip6gretap. NM version: a `# tunnel-lens: networkmanager 1.40` comment, else
-// ctx.settings.versions.networkManager.
+// NetworkManager keyfiles (.nmconnection) with an [ip-tunnel] section (extract.ts). NM version: a
+// `# tunnel-lens: networkmanager 1.40` comment, else ctx.settings.versions.networkManager. The
+// parser reports what the ini reader cannot read; the checks judge sections, keys and the tunnel.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DialectModule, Finding, ParseContext, ParsedFile } from '../../core/types';
-import { emptyParsedFile } from '../../core/parsedFile';
-import { parseAddress, parsePrefix } from '../../core/address';
 import type { Valued } from '../../core/endpoint';
-import { LINUX_KINDS, linuxEndpoint } from '../../model/linuxTunnels';
-import { finding, parseIntIn, range } from '../shared/findings';
-import { compareVersions, directiveFor } from '../../core/versions';
-import { parseIni, lastEntry, type IniEntry, type IniFile } from '../shared/ini';
-import { checkKeys, entryAt, iniComplete, iniFolding, iniSymbols } from '../shared/iniFeatures';
-import { tunnelHoverMarkdown } from '../shared/tunnelHover';
-import { parseGreKey } from '../ifcfg/validate';
-import { NM_IP6GRE_FLAGS_SINCE, NM_KEYS, NM_TUNNEL_FLAGS, NM_TUNNEL_MODES } from './keys';
+import type { DialectModule, FileCheck, ParseContext, ParsedFile } from '../../core/types';
 import { Code } from '../../core/codes';
-import { triviaLedger } from '../../core/lines';
+import { emptyParsedFile } from '../../core/parsedFile';
+import { issuesCheck, type Issue } from '../shared/findings';
+import { parseIni, type IniFile } from '../shared/ini';
+import { entryAt, iniComplete, iniDuplicatesCheck, iniFolding, iniKeysCheck, iniLineUse, iniSymbols, iniSyntaxFindings } from '../shared/iniFeatures';
+import { tunnelHoverMarkdown } from '../shared/tunnelHover';
+import { nmTunnel, nmVersion } from './extract';
+import { NM_KEYS, NM_OTHER_SECTIONS, NM_TUNNEL_MODES } from './keys';
 
-export type NmConnectionTree = { kind: 'nm-connection'; ini: IniFile; nmVersion?: Valued<string> };
-
-const w = <T>(value: T, e: IniEntry, uri: string): Valued<T> => ({ value, source: 'written', uri, range: e.valueRange });
-
-function nmVersion(text: string, ctx: ParseContext, uri: string): Valued<string> | undefined {
-  const d = directiveFor(text, 'networkmanager');
-  if (d?.version) return { value: d.version, source: 'written', uri, range: range(d.line, d.start, d.end), rule: 'tunnel-lens directive' };
-  const s = ctx.settings.versions.networkManager;
-  return s ? { value: s, source: 'default', rule: 'setting tunnelLens.networkManagerVersion' } : undefined;
+export interface NmConnectionTree {
+  kind: 'nm-connection';
+  ini: IniFile;
+  nmVersion?: Valued<string>;
+  /** What the tunnel's extraction could not use (the tunnel check reports them). */
+  issues: Issue[];
 }
 
-function parse(doc: TextDocument, ctx: ParseContext): ParsedFile {
-  const file = emptyParsedFile(doc, 'nm-connection');
-  const uri = doc.uri;
+/** GKeyFile takes `#` comments only. */
+const COMMENT = /^\s*(#|$)/;
+
+function parse(doc: TextDocument, ctx: ParseContext): ParsedFile<NmConnectionTree> {
+  const file = emptyParsedFile<NmConnectionTree>(doc, 'nm-connection');
   const ini = parseIni(file.text, { semicolonComments: false, continuation: false });
-  const out: Finding[] = [];
-  checkKeys(ini, NM_KEYS, uri, out, 'NetworkManager keyfile', ['ethernet', 'wifi', 'vlan', 'bridge', 'bond', 'proxy', 'user', 'ethtool', 'match', 'wireguard', 'vpn', '802-3-ethernet', 'team', 'tc']);
-  const get = (s: string, k: string) => lastEntry(ini, s, k);
-  const version = nmVersion(file.text, ctx, uri);
-  const tunnelSection = ini.sections.find((s) => s.name === 'ip-tunnel');
-  const modeE = get('ip-tunnel', 'mode');
-  let mode = modeE ? NM_TUNNEL_MODES[Number(modeE.value)] : undefined;
-  if (modeE && !mode) {
-    const byName = Object.entries(NM_TUNNEL_MODES).find(([, m]) => m.name === modeE.value);
-    out.push(
-      finding(uri, Code.invalidValue, 'error', byName ? `The keyfile stores mode as a number: write mode=${byName[0]} for ${modeE.value}.` : `mode=${modeE.value} is not a tunnel mode (${Object.entries(NM_TUNNEL_MODES).map(([n, m]) => `${n} ${m.name}`).join(', ')}).`, modeE.valueRange),
-    );
-    if (byName) mode = byName[1];
-  }
-  if (tunnelSection && !modeE) out.push(finding(uri, Code.invalidValue, 'error', '[ip-tunnel] needs mode= (NetworkManager rejects the profile without it).', tunnelSection.headerRange));
-  const info = mode ? LINUX_KINDS[mode.kind] : undefined;
-  const device = get('connection', 'interface-name') ?? get('connection', 'id');
-  if (mode && info && device) {
-    const addr = (k: string): Valued<string> | undefined => {
-      const e = get('ip-tunnel', k);
-      if (!e || e.value === '') return undefined;
-      const a = parseAddress(e.value);
-      if (!a) out.push(finding(uri, Code.invalidValue, 'error', `${k}= takes an IP address.`, e.valueRange));
-      else if (a.family !== info.outer) out.push(finding(uri, Code.invalidValue, 'error', `mode ${mode!.name} has an ${info.outer === 'ipv6' ? 'IPv6' : 'IPv4'} outer header; ${k}= is ${a.family === 'ipv6' ? 'IPv6' : 'IPv4'}.`, e.valueRange));
-      else return w(a.text, e, uri);
-      return undefined;
-    };
-    if (!get('ip-tunnel', 'remote')) out.push(finding(uri, Code.invalidValue, 'error', '[ip-tunnel] needs remote= (NetworkManager rejects the profile without it).', tunnelSection!.headerRange));
-    let greKey: Valued<number> | undefined;
-    for (const k of ['input-key', 'output-key']) {
-      const e = get('ip-tunnel', k);
-      if (!e) continue;
-      const n = parseGreKey(e.value);
-      if (n === undefined) out.push(finding(uri, Code.invalidValue, 'error', `${k}= takes a number or a dotted quad.`, e.valueRange));
-      else if (!info.gre) out.push(finding(uri, Code.invalidValue, 'error', `${k}= is for GRE modes; mode ${mode.name} has no GRE header.`, e.keyRange));
-      else if (k === 'output-key') greKey = w(n, e, uri);
-    }
-    // encapsulation limit: flags 0x1 beats the number
-    let encapLimit: Valued<number | 'none'> | undefined;
-    const flagsE = get('ip-tunnel', 'flags');
-    const flags = flagsE ? parseIntIn(flagsE.value, 0, 0xffffffff, true) : 0;
-    if (flagsE && flags === undefined) out.push(finding(uri, Code.invalidValue, 'error', `flags= takes a number (the keyfile stores the bits: 1 = ip6-ign-encap-limit).`, flagsE.valueRange));
-    if (flagsE && flags) {
-      const unknown = flags & ~0x3f;
-      if (unknown) out.push(finding(uri, Code.invalidValue, 'error', `flags=${flagsE.value} has bits NetworkManager does not know (0x${unknown.toString(16)}).`, flagsE.valueRange));
-      if (!info.tel) out.push(finding(uri, Code.invalidValue, 'error', `flags= (${names(flags)}) are IPv6 tunnel flags; NetworkManager rejects them for mode ${mode.name}.`, flagsE.valueRange));
-      else if (mode.kind === 'ip6gre' || mode.kind === 'ip6gretap') {
-        const v = version?.value;
-        if (v && compareVersions(v, NM_IP6GRE_FLAGS_SINCE) < 0)
-          out.push(finding(uri, Code.versionIncompatible, 'error', `NetworkManager ${v} rejects ip-tunnel flags (${names(flags)}) on ${mode.name}: "some flags are invalid for the select mode". Needs NetworkManager ${NM_IP6GRE_FLAGS_SINCE} or 1.44; on older versions use ipip6 (mode=7), a systemd-networkd .netdev with EncapsulationLimit=none, or a script.`, flagsE.valueRange));
-        else if (!v)
-          out.push(finding(uri, Code.versionIncompatible, 'info', `flags on ${mode.name} need NetworkManager ${NM_IP6GRE_FLAGS_SINCE} or later (older versions reject the profile). Declare the version with \`# tunnel-lens: networkmanager X.Y\` or the setting.`, flagsE.valueRange));
-      }
-      if (info.tel && flags & 0x1) encapLimit = { ...w('none' as const, flagsE, uri), rule: 'flags bit 0x1 ip6-ign-encap-limit' };
-    }
-    const elE = get('ip-tunnel', 'encapsulation-limit');
-    if (elE) {
-      const n = parseIntIn(elE.value, 0, 255);
-      if (n === undefined) out.push(finding(uri, Code.invalidValue, 'error', 'encapsulation-limit= takes 0..255.', elE.valueRange));
-      else if (!info.tel) out.push(finding(uri, Code.configIgnored, 'warning', `encapsulation-limit= applies to ip6 tunnels; mode ${mode.name} ignores it.`, elE.keyRange));
-      else if (!encapLimit) {
-        if (n === 0) out.push(finding(uri, Code.invalidValue, 'warning', 'encapsulation-limit=0 still adds the 8-byte Destination Options header (limit 0). To remove it set flags=1 (ip6-ign-encap-limit).', elE.valueRange));
-        encapLimit = w(n, elE, uri);
-      }
-    }
-    const mtuE = get('ip-tunnel', 'mtu');
-    let mtu: Valued<number> | undefined;
-    if (mtuE) {
-      const n = parseIntIn(mtuE.value, 0, 65535);
-      if (n === undefined || (n > 0 && n < 68)) out.push(finding(uri, Code.invalidValue, 'error', 'mtu= takes 0 (automatic) or 68..65535.', mtuE.valueRange));
-      else if (n > 0) mtu = w(n, mtuE, uri);
-    }
-    const inner: Valued<string>[] = [];
-    for (const s of ['ipv4', 'ipv6'])
-      for (const sec of ini.sections.filter((x) => x.name === s))
-        for (const e of sec.entries.filter((x) => /^address\d+$/.test(x.key))) {
-          const p = parsePrefix(e.value.split(',')[0]);
-          if (!p) out.push(finding(uri, Code.invalidValue, 'error', `${e.key}= takes ADDRESS/PREFIX[,GATEWAY].`, e.valueRange));
-          else inner.push(w(`${p.text}/${p.prefixLength}`, e, uri));
-        }
-    file.endpoints = [
-      linuxEndpoint({
-        uri,
-        range: tunnelSection!.headerRange,
-        device: device.value,
-        creator: 'networkmanager',
-        kind: { ...w(mode.kind, modeE!, uri), rule: `ip-tunnel.mode ${modeE!.value} = ${mode.name}` },
-        ip6tnlMode: mode.ip6tnlMode,
-        local: addr('local'),
-        remote: addr('remote'),
-        greKey,
-        encapLimit,
-        mtu,
-        inner,
-        underlayMtu: ctx.settings.pathMtu,
-        version,
-      }),
-    ];
-  }
-  file.findings = out;
-  file.tree = { kind: 'nm-connection', ini, nmVersion: version } satisfies NmConnectionTree;
+  const version = nmVersion(file.text, ctx, doc.uri);
+  const t = nmTunnel(ini, doc.uri, version, ctx.settings.pathMtu);
+  file.findings = iniSyntaxFindings(ini, doc.uri);
+  file.endpoints = t.endpoint ? [t.endpoint] : [];
+  file.tree = { kind: 'nm-connection', ini, nmVersion: version, issues: t.issues };
   file.symbols = iniSymbols(ini);
   file.folding = iniFolding(ini);
   return file;
 }
 
-function names(flags: number): string {
-  return Object.entries(NM_TUNNEL_FLAGS)
-    .filter(([b]) => flags & Number(b))
-    .map(([, n]) => n)
-    .join(', ');
-}
+const CHECKS: readonly FileCheck<NmConnectionTree>[] = [
+  iniKeysCheck('nm-connection/keys', NM_KEYS, 'NetworkManager keyfile', NM_OTHER_SECTIONS),
+  iniDuplicatesCheck('nm-connection/duplicates', NM_KEYS),
+  issuesCheck('nm-connection/tunnel', [Code.invalidValue, Code.configIgnored, Code.versionIncompatible], (tree: NmConnectionTree) => tree.issues),
+];
 
-export const dialect: DialectModule = {
+export const dialect: DialectModule<NmConnectionTree> = {
   id: 'nm-connection',
-  // TRANSITIONAL (issue 14): the codes parse() reports today, and no line ledger yet.
-  parseCodes: [Code.configIgnored, Code.invalidValue, Code.versionIncompatible, Code.duplicateKey, Code.syntaxError, Code.unknownKeyword],
-  lineUse: (f) => triviaLedger(f.text),
   name: 'NetworkManager keyfile',
   matches: (path) => /\.nmconnection$/.test(path),
+  parseCodes: [Code.syntaxError],
   parse,
+  checks: CHECKS,
+  lineUse: (f) => iniLineUse(f.text, f.tree.ini, NM_KEYS, NM_OTHER_SECTIONS, COMMENT),
   hover: (file, pos) => {
-    const ini = (file.tree as NmConnectionTree).ini;
-    const at = entryAt(ini, pos);
+    const at = entryAt(file.tree.ini, pos);
     if (!at) return undefined;
     const doc = NM_KEYS[at.section]?.[at.entry.key]?.doc;
     const parts = [`**${at.section}.${at.entry.key}** ${doc ?? '(not a key Tunnel Lens knows)'}`];
@@ -165,5 +60,5 @@ export const dialect: DialectModule = {
     if (file.endpoints[0] && at.section === 'ip-tunnel') parts.push(tunnelHoverMarkdown(file.endpoints[0]));
     return { markdown: parts.join('\n\n'), range: at.entry.keyRange };
   },
-  complete: (file, pos) => iniComplete((file.tree as NmConnectionTree).ini, file.text, pos, NM_KEYS),
+  complete: (file, pos) => iniComplete(file.tree.ini, file.text, pos, NM_KEYS),
 };

@@ -1,4 +1,4 @@
-// NetworkManager keyfile keys for ip-tunnel profiles (nm-setting-ip-tunnel.h; reference/ifcfg.md §4).
+// NetworkManager keyfile keys for ip-tunnel profiles (nm-setting-ip-tunnel.h; docs/reference/ifcfg.md §4).
 import type { IniKeyTable } from '../shared/iniFeatures';
 
 /** Keyfile `mode` numbers (NMIPTunnelMode) → Linux device kind. */
@@ -81,3 +81,6 @@ export const NM_KEYS: IniKeyTable = {
     'may-fail': { doc: 'May fail.', values: ['true', 'false'] },
   },
 };
+
+/** Sections of other profile types: known, and outside what Tunnel Lens models (their keys are not judged). */
+export const NM_OTHER_SECTIONS: readonly string[] = ['ethernet', 'wifi', 'vlan', 'bridge', 'bond', 'proxy', 'user', 'ethtool', 'match', 'wireguard', 'vpn', '802-3-ethernet', 'team', 'tc'];

@@ -1,22 +1,32 @@
-// Finding construction and integer reading shared by the Linux dialects (ifcfg, scripts,
-// .netdev, .nmconnection, ipsec.secrets).
+// The findings a Linux dialect's parser reports itself (what its reader cannot read), and the
+// problems an extraction records in its tree for a registered check to report.
 import type { Range } from 'vscode-languageserver-types';
-import type { Finding, Severity } from '../../core/types';
+import type { FileCheck, Finding, Severity } from '../../core/types';
 import type { FindingCode } from '../../core/codes';
-
-export { range, contains } from '../../core/ranges';
-export { didYouMean } from '../../core/didYouMean';
 
 export function finding(uri: string, code: FindingCode, severity: Severity, message: string, r: Range): Finding {
   return { code, severity, message, uri, range: r, related: [], fixes: [] };
 }
 
-/** Parses a decimal (or 0x hex when allowed) integer in [min, max]; undefined otherwise. */
-export function parseIntIn(text: string, min: number, max: number, hex = false): number | undefined {
-  const t = text.trim();
-  let v: number;
-  if (/^\d+$/.test(t)) v = Number(t);
-  else if (hex && /^0x[0-9a-f]+$/i.test(t)) v = parseInt(t, 16);
-  else return undefined;
-  return v >= min && v <= max ? v : undefined;
+/**
+ * A problem an extraction met while it read a value into the model (an address of the wrong
+ * family, a limit networkd never sends). The extraction records it in the tree, where it already
+ * knows the answer; a registered check reports it, so parse() reports only what its reader cannot read.
+ */
+export interface Issue {
+  code: FindingCode;
+  severity: Severity;
+  message: string;
+  range: Range;
+}
+
+/** A check that reports the issues an extraction recorded in the tree, declared with their codes. */
+export function issuesCheck<T>(id: string, codes: readonly FindingCode[], issuesOf: (tree: T) => readonly Issue[]): FileCheck<T> {
+  return {
+    id,
+    codes,
+    run(file, _ctx, report) {
+      for (const i of issuesOf(file.tree)) report({ code: i.code, severity: i.severity, message: i.message, range: i.range });
+    },
+  };
 }

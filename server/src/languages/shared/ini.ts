@@ -2,7 +2,7 @@
 // `Key=Value`, comments, positions for every part. systemd also takes `;` comments and a trailing
 // backslash as line continuation; GKeyFile (NetworkManager) takes `#` comments only.
 import type { Range } from 'vscode-languageserver-types';
-import { range } from './findings';
+import { range } from '../../core/ranges';
 
 export interface IniEntry {
   key: string;
@@ -22,8 +22,8 @@ export interface IniSection {
 
 export interface IniFile {
   sections: IniSection[];
-  /** Lines that are neither comments, headers nor Key=Value, and entries before any section. */
-  errors: { message: string; range: Range }[];
+  /** Lines that are neither comments, headers nor Key=Value, and entries before any section (`entry`). */
+  errors: { message: string; range: Range; entry?: IniEntry }[];
 }
 
 export function parseIni(text: string, opts: { semicolonComments: boolean; continuation: boolean }): IniFile {
@@ -72,7 +72,7 @@ export function parseIni(text: string, opts: { semicolonComments: boolean; conti
     line = endLine;
     lastContent = line;
     if (!cur) {
-      errors.push({ message: `${key}= is outside any [Section].`, range: entry.keyRange });
+      errors.push({ message: `${key}= is outside any [Section].`, range: entry.keyRange, entry });
       continue;
     }
     cur.entries.push(entry);

@@ -1,9 +1,13 @@
-// Features every ini dialect shares, driven by a key table: unknown sections/keys with
-// did-you-mean, symbols (sections with their keys), folding, hover docs and completion.
-import type { CompletionEntry, Finding, FoldRange, SymbolDef } from '../../core/types';
-import { contains, didYouMean, finding } from './findings';
-import type { IniEntry, IniFile } from './ini';
+// Features every ini dialect shares, driven by a key table: the parser's syntax findings, the
+// unknown-key and duplicate-key checks, the line ledger, symbols (sections with their keys),
+// folding, hover docs and completion.
+import type { CompletionEntry, FileCheck, Finding, FoldRange, SymbolDef } from '../../core/types';
 import { Code } from '../../core/codes';
+import { didYouMean } from '../../core/didYouMean';
+import { LineUse, markLines, triviaLedger } from '../../core/lines';
+import { contains } from '../../core/ranges';
+import { finding } from './findings';
+import type { IniEntry, IniFile } from './ini';
 
 export interface IniKeyDoc {
   doc: string;
@@ -13,27 +17,83 @@ export interface IniKeyDoc {
 /** section → key → doc. */
 export type IniKeyTable = Record<string, Record<string, IniKeyDoc>>;
 
-export function checkKeys(file: IniFile, table: IniKeyTable, uri: string, out: Finding[], what: string, knownOtherSections: string[] = []): void {
-  for (const e of file.errors) out.push(finding(uri, Code.syntaxError, 'error', e.message, e.range));
+/** The tree every ini dialect keeps: the file as read. */
+export interface IniTree {
+  ini: IniFile;
+}
+
+/** What the ini reader cannot read (not `Key=Value`, a key before any section): the parser's own findings. */
+export function iniSyntaxFindings(file: IniFile, uri: string): Finding[] {
+  return file.errors.map((e) => finding(uri, Code.syntaxError, 'error', e.message, e.range));
+}
+
+/**
+ * Unknown sections and keys of a modelled section (unknown-keyword, with did-you-mean). Sections
+ * in `otherSections` are known and outside the model: their keys are not judged.
+ */
+export function iniKeysCheck<T extends IniTree>(id: string, table: IniKeyTable, what: string, otherSections: readonly string[]): FileCheck<T> {
+  const sections = Object.keys(table);
+  return {
+    id,
+    codes: [Code.unknownKeyword],
+    run(file, _ctx, report) {
+      for (const s of file.tree.ini.sections) {
+        const keys = table[s.name];
+        if (!keys) {
+          if (otherSections.includes(s.name)) continue;
+          const dym = didYouMean(s.name, sections);
+          report({ code: Code.unknownKeyword, severity: dym ? 'warning' : 'hint', message: `[${s.name}] is not a section Tunnel Lens knows in a ${what}.${dym ? ` Did you mean [${dym}]?` : ''}`, range: s.headerRange });
+          continue;
+        }
+        for (const e of s.entries) {
+          if (keys[e.key]) continue;
+          const dym = didYouMean(e.key, Object.keys(keys));
+          report({ code: Code.unknownKeyword, severity: dym ? 'warning' : 'hint', message: `${e.key}= is not a [${s.name}] key of a ${what}.${dym ? ` Did you mean ${dym}=?` : ''}`, range: e.keyRange });
+        }
+      }
+    },
+  };
+}
+
+/** A key set twice in one section of a modelled kind (duplicate-key): the later value wins. */
+export function iniDuplicatesCheck<T extends IniTree>(id: string, table: IniKeyTable): FileCheck<T> {
+  return {
+    id,
+    codes: [Code.duplicateKey],
+    run(file, _ctx, report) {
+      for (const s of file.tree.ini.sections) {
+        if (!table[s.name]) continue;
+        const seen = new Map<string, IniEntry>();
+        for (const e of s.entries) {
+          const prev = seen.get(e.key);
+          if (prev) report({ code: Code.duplicateKey, severity: 'warning', message: `${e.key}= is set again on line ${e.line + 1}; the later value wins.`, range: prev.keyRange });
+          seen.set(e.key, e);
+        }
+      }
+    },
+  };
+}
+
+/**
+ * The line ledger of an ini file (core/lines.ts): headers and known keys of a modelled section are
+ * the model; sections in `otherSections` (a table of each dialect) are outside the model with
+ * their keys; an unknown section's keys are outside too, its header reported; unknown keys of a
+ * modelled section and what the reader cannot read are reported; continuation lines continued.
+ */
+export function iniLineUse(text: string, file: IniFile, table: IniKeyTable, otherSections: readonly string[], comment: RegExp): Uint8Array {
+  const ledger = triviaLedger(text, comment);
+  const entry = (e: IniEntry, use: LineUse | undefined) => {
+    if (use !== undefined) markLines(ledger, e.line, e.line, use);
+    if (e.valueRange.end.line > e.line) markLines(ledger, e.line + 1, e.valueRange.end.line, LineUse.continued);
+  };
   for (const s of file.sections) {
     const keys = table[s.name];
-    if (!keys) {
-      if (knownOtherSections.includes(s.name)) continue;
-      const dym = didYouMean(s.name, Object.keys(table));
-      out.push(finding(uri, Code.unknownKeyword, dym ? 'warning' : 'hint', `[${s.name}] is not a section Tunnel Lens knows in a ${what}.${dym ? ` Did you mean [${dym}]?` : ''}`, s.headerRange));
-      continue;
-    }
-    const seen = new Map<string, IniEntry>();
-    for (const e of s.entries) {
-      if (!keys[e.key]) {
-        const dym = didYouMean(e.key, Object.keys(keys));
-        out.push(finding(uri, Code.unknownKeyword, dym ? 'warning' : 'hint', `${e.key}= is not a [${s.name}] key of a ${what}.${dym ? ` Did you mean ${dym}=?` : ''}`, e.keyRange));
-      }
-      const prev = seen.get(e.key);
-      if (prev) out.push(finding(uri, Code.duplicateKey, 'warning', `${e.key}= is set again on line ${e.line + 1}; the later value wins.`, prev.keyRange));
-      seen.set(e.key, e);
-    }
+    const other = !keys && otherSections.includes(s.name);
+    if (keys || other) markLines(ledger, s.headerRange.start.line, s.headerRange.start.line, keys ? LineUse.model : LineUse.outside);
+    for (const e of s.entries) entry(e, keys ? (keys[e.key] ? LineUse.model : undefined) : LineUse.outside);
   }
+  for (const e of file.errors) if (e.entry) entry(e.entry, undefined);
+  return ledger;
 }
 
 export function iniSymbols(file: IniFile): SymbolDef[] {

@@ -1,4 +1,4 @@
-// The .netdev keys a tunnel uses (man systemd.netdev, systemd 252; reference/ifcfg.md §5).
+// The .netdev keys a tunnel uses (man systemd.netdev, systemd 252; docs/reference/ifcfg.md §5).
 import type { IniKeyTable } from '../shared/iniFeatures';
 
 export const TUNNEL_KINDS = ['ip6gre', 'ip6gretap', 'ip6tnl', 'gre', 'gretap', 'ipip', 'sit', 'vti', 'vti6', 'erspan', 'ip6erspan'];
@@ -51,3 +51,9 @@ export const NETDEV_KEYS: IniKeyTable = {
     External: { doc: 'Collect metadata mode.', values: ['yes', 'no'] },
   },
 };
+
+/** Sections of other netdev kinds: known, and outside what Tunnel Lens models (their keys are not judged). */
+export const NETDEV_OTHER_SECTIONS: readonly string[] = [
+  'Peer', 'VXLAN', 'Bond', 'Bridge', 'VLAN', 'WireGuard', 'WireGuardPeer', 'Xfrm', 'MACVLAN', 'FooOverUDP', 'L2TP', 'L2TPSession',
+  'Tun', 'Tap', 'VRF', 'BatmanAdvanced', 'IPoIB', 'WLAN', 'MACsec', 'GENEVE', 'BareUDP', 'IPVLAN', 'IPVTAP', 'VXCAN',
+];

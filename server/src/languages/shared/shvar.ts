@@ -1,7 +1,7 @@
 // NetworkManager's reading of an ifcfg file (ifcfg-rh plugin, shvar.c): a strict subset of shell
-// with no evaluation. Ported from svUnescape_full() and line_new_parse() so that the reasons NM
-// rejects a value can be told to the user; checked against NM's own 145 test vectors
-// (test/unit/linux-shvar.test.ts).
+// with no evaluation (docs/reference/ifcfg.md §1.2). Ported from svUnescape_full() and
+// line_new_parse() so that the reasons NM rejects a value can be told to the user; checked against
+// NM's own 145 test vectors (test/unit/linux-shvar.test.ts). It mirrors NM's C, so it stays whole.
 
 export interface UnescapeResult {
   /** The value's bytes (C-string semantics: cut at the first NUL), or null when NM rejects it. */
@@ -212,7 +212,7 @@ export function nmBoolean(v: string): boolean | undefined {
   return undefined;
 }
 
-/** initscripts is_true/is_false (etc/rc.d/init.d/functions). */
+/** initscripts is_true/is_false (etc/rc.d/init.d/functions; docs/reference/ifcfg.md §1.1). */
 export function initscriptsBoolean(v: string): boolean | undefined {
   const l = v.toLowerCase();
   if (['t', 'y', 'yes', 'on', 'true', '1'].includes(l)) return true;

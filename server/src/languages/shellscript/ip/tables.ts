@@ -1,6 +1,6 @@
-// iproute2's argument tables (ip/ip6tunnel.c, ip/iptunnel.c, ip/link_gre6.c, ip/link_ip6tnl.c,
-// ip/link_gre.c, ip/link_iptnl.c, ip/link_vti*.c, ip/iplink.c, ip/ipaddress.c, ip/xfrm_*.c at
-// iproute2 ee2a4a86). Only what tunnels need; the aliases are iproute2's own.
+// iproute2's argument tables: what `ip` takes after each object and device type, with iproute2's
+// own aliases (docs/reference/linux-kernel-tunnels.md §7 names the source files). Only what
+// tunnels need.
 
 /** `ip` objects in ip.c's order: an abbreviation picks the first that it prefixes. */
 export const IP_OBJECTS = ['address', 'addrlabel', 'maddress', 'route', 'rule', 'neighbor', 'neighbour', 'ntable', 'ntbl', 'link', 'l2tp', 'fou', 'ila', 'macsec', 'tunnel', 'tuntap', 'tap', 'token', 'tcpmetrics', 'tcp_metrics', 'monitor', 'xfrm', 'mroute', 'mrule', 'netns', 'netconf', 'vrf', 'sr', 'nexthop', 'mptcp', 'ioam', 'stats', 'help'];

@@ -1,0 +1,142 @@
+// Reads a script's commands in order: variable assignments (so `$LOCAL` resolves), `ip` commands
+// (analyzeIp), and everything else only for the line ledger. What the `ip` commands do to each
+// device becomes one endpoint per device: a creator (ip link add, ip -6 tunnel add) or a partial
+// endpoint of changes (model/linuxTunnels.ts) that mergeLinuxEndpoints() folds into its creator.
+import type { Range } from 'vscode-languageserver-types';
+import type { Endpoint } from '../../core/endpoint';
+import type { ParseContext, SymbolDef } from '../../core/types';
+import { written } from '../../core/valued';
+import { ANY_IFUP_DEVICE, linuxEndpoint } from '../../model/linuxTunnels';
+import { applyLinuxChange } from '../../model/linuxMerge';
+import { positionAt, wordValue, type Lexed } from '../shared/shellLexer';
+import { analyzeIp, type IpAction } from './ip';
+import type { LineMark, ShellTree } from './tree';
+
+/** Words that may come before the command word and do not change which command runs. */
+const PREFIX_WORDS = new Set(['sudo', 'exec', 'command', 'if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', 'time', 'nohup', '{', 'builtin']);
+export const IP_PATHS = /^(?:\/usr)?\/s?bin\/ip$|^ip$/;
+const HOOK = /(^|\/)ifup-(pre-)?local$/;
+
+/** The literal `$1` was last compared with before `offset` (`[ "$1" = tun10 ]`, `case $1 in tun10)`). */
+function guardOf(text: string, offset: number, firstDollarOne: number): string | undefined {
+  // Every guard names `$1` (or `${1`): with none before the command there is nothing to scan.
+  if (firstDollarOne < 0 || firstDollarOne >= offset) return undefined;
+  const before = text.slice(0, offset);
+  let best: { at: number; name: string } | undefined;
+  // The lookbehind starts a word only at its first character: without it a long word made this
+  // quadratic (every start inside it re-scanned it), a second per keystroke on a 20 kB line.
+  const test = /(?:"?\$\{?1\}?"?)\s*==?\s*["']?([A-Za-z0-9_.:@-]+)["']?|["']?(?<![A-Za-z0-9_.:@-])([A-Za-z0-9_.:@-]+)["']?\s*==?\s*"?\$\{?1\}?"?/g;
+  for (const m of before.matchAll(test)) best = { at: m.index!, name: (m[1] ?? m[2])! };
+  const c = /case\s+"?\$\{?1\}?"?\s+in\b/g;
+  for (const m of before.matchAll(c)) {
+    const after = before.slice(m.index! + m[0].length);
+    const pats = [...after.matchAll(/(?:^|\n|;;)\s*\(?([A-Za-z0-9_.:@-]+)\)/g)];
+    const last = pats[pats.length - 1];
+    if (last && (!best || m.index! + m[0].length + last.index! > best.at)) best = { at: m.index! + m[0].length + last.index!, name: last[1] };
+  }
+  return best?.name;
+}
+
+function endpointOf(a: IpAction, uri: string, ctx: ParseContext): Endpoint {
+  return linuxEndpoint({
+    uri,
+    range: a.range,
+    device: a.device,
+    creator: a.creator ?? 'change',
+    method: a.method,
+    kind: written(a.kind ?? 'unknown', uri, a.range, a.text.length > 80 ? a.text.slice(0, 77) + '…' : a.text),
+    ip6tnlMode: a.ip6tnlMode,
+    local: a.local,
+    remote: a.remote,
+    greKey: a.greKey,
+    gre: a.gre,
+    encapLimit: a.encapLimit,
+    mtu: a.mtu,
+    inner: a.inner,
+    underlayMtu: ctx.settings.pathMtu,
+  });
+}
+
+/** Two commands on the same device in one script: the later one changes the earlier result. */
+function combine(prev: Endpoint, next: Endpoint): Endpoint {
+  if (prev.tunnel!.kind.source !== 'derived') return applyLinuxChange(prev, next);
+  // both partial: keep what either wrote; an encaplimit change after an MTU drops the MTU (the kernel
+  // recomputes it), and the later change's method is kept when it carries the encaplimit
+  const out: Endpoint = structuredClone(prev);
+  const t = out.tunnel!;
+  const n = next.tunnel!;
+  if (next.local) out.local = next.local;
+  if (next.remote) out.remote = next.remote;
+  if (n.greKey) t.greKey = n.greKey;
+  if (n.encapLimit) {
+    t.encapLimit = n.encapLimit;
+    t.kind = n.kind.value !== 'unknown' ? n.kind : { ...n.kind, value: t.kind.value };
+    if (!n.mtu) delete t.mtu;
+  } else if (t.kind.value === 'unknown' && n.kind.value !== 'unknown') t.kind = { ...t.kind, value: n.kind.value };
+  if (n.mtu) t.mtu = n.mtu;
+  t.innerAddresses = [...t.innerAddresses, ...n.innerAddresses];
+  return out;
+}
+
+export interface ShellExtraction {
+  tree: ShellTree;
+  endpoints: Endpoint[];
+  symbols: SymbolDef[];
+  /** Devices the script creates or changes. */
+  devices: string[];
+}
+
+export function extractShell(text: string, lexed: Lexed, uri: string, ctx: ParseContext): ShellExtraction {
+  const lineOf = (offset: number) => positionAt(lexed.lineStarts, offset).line;
+  const firstDollarOne = text.search(/\$\{?1/);
+  const vars = new Map<string, string>();
+  const isHook = HOOK.test(uri);
+  const marks: LineMark[] = lexed.syntax.map((s) => ({ from: lineOf(s.start), to: lineOf(Math.max(s.start, s.end - 1)), use: 'outside', rule: 'shell-syntax' }));
+  const tree: ShellTree = { kind: 'shellscript', commands: [], ioctlChanges: [], marks };
+  const byDevice = new Map<string, Endpoint>();
+  const symbols: SymbolDef[] = [];
+  for (const cmd of lexed.commands) {
+    const span = { from: lineOf(cmd.start), to: lineOf(cmd.end) };
+    let words = cmd.words;
+    if (words.every((w) => w.assign)) {
+      for (const w of words) {
+        const v = wordValue(w.assign!.parts, vars);
+        if (v === undefined) vars.delete(w.assign!.name);
+        else vars.set(w.assign!.name, v);
+      }
+      marks.push({ ...span, use: 'model' });
+      continue;
+    }
+    while (words.length && (words[0].assign || PREFIX_WORDS.has(words[0].raw))) words = words.slice(1);
+    const head = words[0] ? wordValue(words[0].parts, vars) : undefined;
+    if (!head || !IP_PATHS.test(head)) {
+      marks.push({ ...span, use: 'outside', rule: 'not-ip' });
+      continue;
+    }
+    const guard = guardOf(text, cmd.start, firstDollarOne);
+    const localVars = new Map(vars);
+    if (guard) localVars.set('1', guard);
+    const issues: ShellTree['commands'][number]['issues'] = [];
+    const parsed = analyzeIp(words, { uri, vars: localVars, issues, underlay: ctx.settings.pathMtu });
+    if (!parsed) {
+      marks.push({ ...span, use: 'outside', rule: 'ip-object' });
+      continue;
+    }
+    marks.push({ ...span, use: 'model' });
+    const range: Range = { start: words[0].range.start, end: words[words.length - 1].range.end };
+    const a = parsed.action;
+    let device = a?.device;
+    // an unguarded "$1" in an ifup-local hook means every device ifup brings up
+    if (a && /^"?\$\{?1\}?"?$/.test(device ?? '')) device = isHook ? ANY_IFUP_DEVICE : undefined;
+    tree.commands.push({ range, object: parsed.object, verb: parsed.verb, device, words: words.map((w) => ({ text: w.raw, range: w.range })), secretRanges: parsed.secretRanges, issues });
+    symbols.push({ name: `ip ${parsed.family === 'ipv6' ? '-6 ' : ''}${parsed.object} ${parsed.verb ?? ''}${device ? ' ' + device : ''}`.trim(), kind: 'command', range, selectionRange: words[0].range, detail: a?.kind });
+    if (!a || !device) continue;
+    const ep = endpointOf({ ...a, device }, uri, ctx);
+    const prev = byDevice.get(device);
+    if (a.creator || !prev) byDevice.set(device, ep);
+    else byDevice.set(device, combine(prev, ep));
+    if (a.method === 'ioctl' && a.encapLimit) tree.ioctlChanges.push({ device, change: ep, creator: prev && prev.tunnel!.kind.source !== 'derived' ? prev : undefined });
+  }
+  for (const h of lexed.heredocs) marks.push({ from: lineOf(h.start), to: lineOf(Math.max(h.start, h.end - 1)), use: 'continued' });
+  return { tree, endpoints: [...byDevice.values()], symbols, devices: [...byDevice.keys()] };
+}

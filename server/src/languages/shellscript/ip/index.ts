@@ -1,0 +1,49 @@
+// Reads one `ip …` command (never runs it): the global options, then the object's own reader
+// through a table, which checks the arguments with iproute2's meaning and says what the command
+// does to a tunnel device (creates it, or changes it).
+import type { Range } from 'vscode-languageserver-types';
+import type { Word } from '../../shared/shellLexer';
+import { readAddress } from './address';
+import { val } from './args';
+import { readLink } from './link';
+import { IP_OPTIONS_WITH_VALUE, matchObject } from './tables';
+import { readTunnel } from './tunnel';
+import type { Family, IpContext, IpObjectReader, IpParse } from './types';
+import { readXfrm } from './xfrm';
+
+export type { IpAction, IpContext, IpParse } from './types';
+
+/** The `ip` objects Tunnel Lens reads; every other object is outside the model. */
+export const IP_OBJECT_READERS: Readonly<Record<string, IpObjectReader>> = {
+  tunnel: readTunnel,
+  link: readLink,
+  address: readAddress,
+  xfrm: readXfrm,
+};
+
+/** `words[0]` is the `ip` word; undefined when the object is not one Tunnel Lens reads. */
+export function analyzeIp(words: Word[], ctx: IpContext): IpParse | undefined {
+  let i = 1;
+  let family: Family | undefined;
+  while (i < words.length) {
+    const v = val(words[i], ctx);
+    if (v === undefined || !v.startsWith('-')) break;
+    if (v === '-6') family = 'ipv6';
+    else if (v === '-4') family = 'ipv4';
+    else if ((v === '-f' || v === '-family') && words[i + 1]) {
+      const f = val(words[i + 1], ctx);
+      family = f === 'inet6' ? 'ipv6' : f === 'inet' ? 'ipv4' : family;
+    }
+    i += IP_OPTIONS_WITH_VALUE.has(v) ? 2 : 1;
+  }
+  const objWord = words[i];
+  const objText = val(objWord, ctx);
+  if (!objWord || objText === undefined) return undefined;
+  const object = matchObject(objText);
+  const reader = object ? IP_OBJECT_READERS[object] : undefined;
+  if (!object || !reader) return undefined;
+  const range: Range = { start: words[0].range.start, end: words[words.length - 1].range.end };
+  const secretRanges: Range[] = [];
+  const r = reader(words.slice(i + 1), ctx, { family, text: words.map((w) => w.raw).join(' '), range, secretRanges });
+  return { object, verb: r.verb, action: r.action, family: r.family ?? family, secretRanges };
+}
