@@ -5,16 +5,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { dialect } from '../../server/src/languages/ipsec-conf';
-import { allFindings } from '../../server/src/languages/ipsec-conf/checks';
-import { DEFAULT_SETTINGS, type FileSystem, type ParseContext } from '../../server/src/core/types';
+import { join } from 'node:path';
+import { LanguageService } from '../../server/src/service/languageService';
+import { DEFAULT_SETTINGS, type FileSystem, type Settings } from '../../server/src/core/types';
 import { pathToUri, uriToPath } from '../../server/src/core/uri';
+import { CORPUS } from '../helpers/corpus';
 
-const CORPUS = resolve(__dirname, '../../../shared/corpus');
-
-/** Disk fs; absolute paths that do not exist are looked up under `rootdir` (readwriteconf --rootdir). */
+/**
+ * The disk, where an absolute path that does not exist is looked up under `rootdir`, as
+ * `readwriteconf --rootdir` does: the corpus's includes name the test machines' /etc paths.
+ */
 function diskFs(rootdir?: string): FileSystem {
   const map = (uri: string) => {
     const p = uriToPath(uri);
@@ -56,21 +56,22 @@ function readOracle(file: string): Map<string, { cls: string; line?: number; mes
   return out;
 }
 
-function run(name: string, oracleFile: string, settings: ParseContext['settings'], rootdir?: string) {
+function run(name: string, oracleFile: string, settings: Settings, rootdir?: string) {
   const dir = join(CORPUS, name);
   assert.ok(existsSync(dir), `corpus ${dir} is missing: ../shared/corpus must sit beside the repository`);
   const oracle = readOracle(join(dir, oracleFile));
-  const ctx: ParseContext = { settings, fs: diskFs(rootdir) };
+  const service = new LanguageService({ fs: diskFs(rootdir), settings: () => settings });
   let agree = 0;
   const problems: string[] = [];
   for (const [file, verdict] of oracle) {
-    const path = join(dir, file);
-    const text = readFileSync(path, 'utf8');
+    const uri = pathToUri(join(dir, file));
     const started = Date.now();
-    const parsed = dialect.parse(TextDocument.create(pathToUri(path), 'ipsec-conf', 1, text), ctx);
+    service.workspace.refreshFromDisk(uri, 'ipsec-conf');
+    // The file's own findings (the parser's and every check's), as the daemon's verdict is per file.
+    const findings = service.parse(uri)?.findings ?? [];
     const ms = Date.now() - started;
     assert.ok(ms < 2000, `${file} took ${ms} ms`);
-    const findings = allFindings(parsed);
+    service.workspace.delete(uri);
     const errors = findings.filter((f) => f.severity === 'error');
     if (verdict.cls === 'ACCEPT') {
       const bad = findings.filter((f) => f.code === 'syntax-error' || f.code === 'unknown-keyword');

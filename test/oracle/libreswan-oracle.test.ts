@@ -7,13 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { dialect } from '../../server/src/languages/ipsec-conf';
-import { allFindings } from '../../server/src/languages/ipsec-conf/checks';
 import { formatProposal, parseProposals, type ProposalKind } from '../../server/src/languages/ipsec-conf/proposals';
 import { detectTarget } from '../../server/src/languages/ipsec-conf/version';
 import { DEFAULT_SETTINGS } from '../../server/src/core/types';
-import { pathToUri } from '../../server/src/core/uri';
+import { analyse } from '../helpers/analyse';
 
 const ADDCONN = '/usr/libexec/ipsec/addconn';
 const ALGPARSE = '/usr/libexec/ipsec/algparse';
@@ -96,9 +93,11 @@ function oracleConf(dir: string, name: string, text: string): { verdict: Verdict
 }
 
 function oursConf(name: string, text: string): { verdict: Verdict; errors: string[] } {
-  const doc = TextDocument.create(pathToUri(`/tmp/${name}.conf`), 'ipsec-conf', 1, text);
-  const f = dialect.parse(doc, { settings: SETTINGS, fs: { readFile: () => undefined, readDirectory: () => undefined } });
-  const errors = allFindings(f).filter((x) => x.severity === 'error').map((x) => `${x.code}: ${x.message}`);
+  const path = `/tmp/${name.replace(/[^a-z0-9]+/gi, '_')}/ipsec.conf`;
+  const r = analyse({ [path]: text }, SETTINGS);
+  // The file's own findings, as addconn judges one file.
+  const findings = r.service.parse(r.uri(path))?.findings ?? [];
+  const errors = findings.filter((x) => x.severity === 'error').map((x) => `${x.code}: ${x.message}`);
   return { verdict: errors.length ? 'reject' : 'accept', errors };
 }
 

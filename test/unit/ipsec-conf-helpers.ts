@@ -1,36 +1,42 @@
-// Shared by the ipsec-conf unit tests: parse marked text with an in-memory or disk file system.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { dialect } from '../../server/src/languages/ipsec-conf';
-import { allFindings } from '../../server/src/languages/ipsec-conf/checks';
-import { DEFAULT_SETTINGS, type FileSystem, type Finding, type ParsedFile, type VersionSettings } from '../../server/src/core/types';
-import { pathToUri, uriToPath } from '../../server/src/core/uri';
-import { mark, type Marked } from '../helpers/markers';
+// Shared by the ipsec-conf unit tests: an ipsec.conf (its text may carry position markers) through
+// the real language service, with the file's own findings (the parser's and every check's).
+import { resolve } from 'node:path';
+import type { Finding, ParsedFile, VersionSettings } from '../../server/src/core/types';
+import type { IpsecConfTree } from '../../server/src/languages/ipsec-conf';
+import { analyse, type Analysed } from '../helpers/analyse';
+import type { Marked } from '../helpers/markers';
+import { readFolder } from '../helpers/memoryFs';
 
-export const noFs: FileSystem = { readFile: () => undefined, readDirectory: () => undefined };
+export const CONF = '/etc/ipsec.conf';
+export const FIXTURES = resolve(__dirname, '../fixtures/ipsec-conf');
 
-export const diskFs: FileSystem = {
-  readFile: (u) => {
-    const p = uriToPath(u);
-    return existsSync(p) && statSync(p).isFile() ? readFileSync(p, 'utf8') : undefined;
-  },
-  readDirectory: (u) => {
-    const p = uriToPath(u);
-    return existsSync(p) && statSync(p).isDirectory() ? readdirSync(p).map((n) => pathToUri(join(p, n))) : undefined;
-  },
-};
-
-export function parseText(text: string, versions: VersionSettings = {}, uri = 'file:///etc/ipsec.conf', fs: FileSystem = noFs): ParsedFile {
-  return dialect.parse(TextDocument.create(uri, 'ipsec-conf', 1, text), { settings: { ...DEFAULT_SETTINGS, versions }, fs });
+export interface Conf {
+  r: Analysed;
+  uri: string;
+  m: Marked;
+  file: ParsedFile<IpsecConfTree>;
+  /** The file's own findings: the parser's, then each check's. */
+  findings: Finding[];
 }
 
-export function parseMarked(source: string, versions: VersionSettings = {}): { m: Marked; file: ParsedFile; findings: Finding[] } {
-  const m = mark(source);
-  const file = parseText(m.text, versions);
-  return { m, file, findings: allFindings(file) };
+function confOf(r: Analysed, key: string): Conf {
+  const uri = r.uri(key);
+  const file = r.service.parse(uri) as ParsedFile<IpsecConfTree>;
+  return { r, uri, m: r.marks[key] ?? { text: file.text, positions: [], ranges: [] }, file, findings: file.findings };
 }
 
-export function ctx(versions: VersionSettings = {}, fs: FileSystem = noFs) {
-  return { settings: { ...DEFAULT_SETTINGS, versions }, fs };
+/** One ipsec.conf at /etc/ipsec.conf, for the versions given. */
+export function conf(source: string, versions: VersionSettings = {}): Conf {
+  return confOf(analyse({ [CONF]: source }, { versions }), CONF);
+}
+
+/** A folder of test/fixtures/ipsec-conf in memory, its ipsec.conf analysed (Libreswan 4.10 by default). */
+export function fixture(folder: string, versions: VersionSettings = { libreswan: '4.10' }): Conf {
+  const files = readFolder(resolve(FIXTURES, folder));
+  const r = analyse(files, { versions });
+  return confOf(r, [...files.keys()].find((u) => u.endsWith(`/${folder}/ipsec.conf`))!);
+}
+
+export function only(findings: Finding[], code: string): Finding[] {
+  return findings.filter((f) => f.code === code);
 }

@@ -3,15 +3,19 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseText, parseMarked } from './ipsec-conf-helpers';
+import { analyse } from '../helpers/analyse';
+import { conf } from './ipsec-conf-helpers';
 import { detectTarget } from '../../server/src/languages/ipsec-conf/version';
-import { DEFAULT_SETTINGS } from '../../server/src/core/types';
-import { pathToUri } from '../../server/src/core/uri';
+import { DEFAULT_SETTINGS, type VersionSettings } from '../../server/src/core/types';
+
+/** The file's endpoints (its conns as the model sees them). */
+const parseText = (text: string, versions: VersionSettings = {}) => conf(text, versions).file;
 
 const FOUNDING = resolve(__dirname, '../../samples/founding-case/linux/ipsec.conf');
 
 test('founding case (Libreswan 3.25): transport, IKEv2, AES_CBC_128/SHA1/MODP2048, GRE, IPv6', () => {
-  const f = parseText(readFileSync(FOUNDING, 'utf8'), {}, pathToUri(FOUNDING));
+  const r = analyse({ [FOUNDING]: readFileSync(FOUNDING, 'utf8') });
+  const f = r.service.parse(r.uri(FOUNDING))!;
   assert.deepEqual(f.findings, []);
   const [ep] = f.endpoints;
   assert.equal(ep.vendor, 'libreswan');
@@ -50,7 +54,7 @@ test('3.25 ikev2=permit (the default) accepts either and initiates IKEv1; 4.10 d
 });
 
 test('defaults carry the version rule; written values carry their range', () => {
-  const { m, file } = parseMarked('conn a\n\tleft=192.0.2.1\n\tright=192.0.2.2\n\tike=<|aes256-sha2;dh19|>\n', { libreswan: '4.10' });
+  const { m, file } = conf('conn a\n\tleft=192.0.2.1\n\tright=192.0.2.2\n\tike=<|aes256-sha2;dh19|>\n', { libreswan: '4.10' });
   const s = file.endpoints[0].ipsec!;
   assert.equal(s.ike?.source, 'written');
   assert.deepEqual(s.ike?.range, m.ranges[0]);
@@ -128,4 +132,15 @@ test('protoport names follow /etc/protocols: ipencap is 4 (IPv4 in IP), ipip is 
   assert.equal(proto('ipip'), 94);
   assert.equal(proto('gre'), 47);
   assert.equal(proto('47/0'), 47);
+});
+
+test('version directive: a `#` comment only, its dotted numbers, the first one for either daemon', () => {
+  const S = DEFAULT_SETTINGS;
+  const rc = detectTarget('# tunnel-lens: libreswan 3.25rc1\nconn a\n', S);
+  assert.deepEqual([rc.daemon, rc.version, rc.major, rc.minor, rc.source], ['libreswan', '3.25', 3, 25, 'directive']);
+  assert.match(rc.reason, /line 1/);
+  // In ipsec.conf `;` starts no comment: the line is no directive and the setting decides.
+  assert.equal(detectTarget('; tunnel-lens: strongswan 5.9\nconn a\n', { ...S, versions: { libreswan: '4.10' } }).daemon, 'libreswan');
+  const late = detectTarget('conn a\n\tleft=192.0.2.1\n  # tunnel-lens: strongswan\n', S);
+  assert.deepEqual([late.daemon, late.version, late.range?.start.line], ['strongswan', '5.9', 2]);
 });

@@ -1,14 +1,14 @@
 // Completion: keywords per section, daemon and version; enum values; algorithm names in ike=/esp=.
 import type { CompletionEntry, ParsedFile, Position } from '../../core/types';
-import type { IpsecConfTree } from './index';
-import { LSW_COMPLETION_NAMES, SS_COMPLETION_NAMES } from './algorithms';
+import { atLeast } from '../../core/versions';
+import type { IpsecConfTree } from './analysis';
 import { LIBRESWAN_KEYWORDS, lookupKey, STRONGSWAN_KEYWORDS, type Sect } from './keywords';
-import { atLeast } from './version';
+import { LSW_COMPLETION_NAMES, SS_COMPLETION_NAMES } from './proposals/algorithms';
 
-export function complete(file: ParsedFile, pos: Position): CompletionEntry[] {
-  const tree = file.tree as IpsecConfTree | undefined;
+export function complete(file: ParsedFile<IpsecConfTree>, pos: Position): CompletionEntry[] {
+  const tree = file.tree;
   if (!tree) return [];
-  const t = tree.analysis.target;
+  const t = tree.target;
   const line = file.text.split('\n')[pos.line] ?? '';
   const before = line.slice(0, pos.character);
   if (!/^[ \t]/.test(before)) {
@@ -35,8 +35,8 @@ export function complete(file: ParsedFile, pos: Position): CompletionEntry[] {
     const out: CompletionEntry[] = [];
     for (const kw of rows) {
       if (kw.sect !== sect) continue;
-      if (t.daemon === 'libreswan' && kw.removedIn && atLeast(t, kw.removedIn)) continue;
-      if (t.daemon === 'libreswan' && kw.since && !atLeast(t, kw.since)) continue;
+      if (t.daemon === 'libreswan' && kw.removedIn && atLeast(t.version, kw.removedIn)) continue;
+      if (t.daemon === 'libreswan' && kw.since && !atLeast(t.version, kw.since)) continue;
       const names = kw.perEnd ? [`left${kw.name}`, `right${kw.name}`] : [kw.name];
       for (const n of names) out.push({ label: n, kind: 'keyword', detail: kw.type + (kw.deprecated ? ' (deprecated)' : ''), documentation: kw.doc, insertText: `${n}=` });
     }
@@ -52,7 +52,7 @@ export function complete(file: ParsedFile, pos: Position): CompletionEntry[] {
   }
   let values = kw.values ?? [];
   if (kw.type === 'bool') values = ['yes', 'no'];
-  if (t.daemon === 'libreswan' && kw.name === 'keyexchange' && atLeast(t, '5.0')) values = ['ike', 'ikev1', 'ikev2'];
+  if (t.daemon === 'libreswan' && kw.name === 'keyexchange' && atLeast(t.version, '5.0')) values = ['ike', 'ikev1', 'ikev2'];
   if (kw.type === 'host') values = ['%defaultroute', '%any'];
   if (kw.type === 'protoport') values = ['gre', '47/0', 'tcp', 'udp', 'icmp'];
   return values.map((v) => ({ label: v, kind: 'value' as const }));

@@ -1,20 +1,14 @@
 // Hover: keyword documentation, the effective value in the conn under the cursor (after
 // %default and also=), its default and which version's rule gave it; include targets.
 import type { HoverResult, ParsedFile, Position } from '../../core/types';
-import type { Range } from 'vscode-languageserver-types';
-import type { IpsecConfTree } from './index';
+import { contains as inside } from '../../core/ranges';
+import type { IpsecConfTree } from './analysis';
+import { ikeVersionOf, proposalsOf } from './endpoint';
 import { lookupKey } from './keywords';
-import { ikeVersionOf, proposalsOf } from './model';
-import type { Entry, Section } from './parser';
 import { formatProposal } from './proposals';
 import { fieldOf } from './resolve';
+import type { Entry, Section } from './tree';
 import { targetLabel, type Target } from './version';
-
-function inside(r: Range, p: Position): boolean {
-  const after = p.line > r.start.line || (p.line === r.start.line && p.character >= r.start.character);
-  const before = p.line < r.end.line || (p.line === r.end.line && p.character <= r.end.character);
-  return after && before;
-}
 
 function defaultFor(kw: { def?: Record<string, string | undefined> }, t: Target): string | undefined {
   if (!kw.def) return undefined;
@@ -22,13 +16,12 @@ function defaultFor(kw: { def?: Record<string, string | undefined> }, t: Target)
   return t.major < 4 ? kw.def.lsw3 : t.major < 5 ? kw.def.lsw4 : kw.def.lsw5;
 }
 
-export function hover(file: ParsedFile, pos: Position): HoverResult | undefined {
-  const tree = file.tree as IpsecConfTree | undefined;
+export function hover(file: ParsedFile<IpsecConfTree>, pos: Position): HoverResult | undefined {
+  const tree = file.tree;
   if (!tree) return undefined;
-  const { conf, analysis } = tree;
-  const t = analysis.target;
+  const { conf, target: t } = tree;
   const label = targetLabel(t);
-  for (const inc of analysis.includes) {
+  for (const inc of tree.includes) {
     if (!inside(inc.stmt.range, pos)) continue;
     const list = inc.targets.length ? inc.targets.map((u) => `- ${decodeURIComponent(u.replace(/^file:\/\//, ''))}`).join('\n') : '_no file matches_';
     const note = inc.stmt.path.startsWith('/') ? '' : `\n\nResolved relative to this file. ${t.daemon === 'libreswan' ? 'Libreswan itself resolves a relative include against the working directory of pluto/addconn, not this file\'s directory.' : 'strongSwan resolves it relative to this file too.'}`;
@@ -42,7 +35,7 @@ export function hover(file: ParsedFile, pos: Position): HoverResult | undefined 
     entry = s.entries.find((e) => inside(e.range, pos) || (e.range.start.line === pos.line));
   }
   if (!section) return undefined;
-  const r = section.kind === 'conn' ? analysis.resolved.get(section) : undefined;
+  const r = section.kind === 'conn' ? tree.resolved.get(section) : undefined;
   if (!entry) {
     if (section.kind !== 'conn' || !inside(section.headerRange, pos)) return undefined;
     const lines = [`**conn ${section.name}** (${label}; ${t.reason})`];
@@ -71,7 +64,7 @@ export function hover(file: ParsedFile, pos: Position): HoverResult | undefined 
   if (d) parts.push(`Default: \`${d}\` (${label} rule)`);
   if (kw.deprecated) parts.push(`Deprecated: use ${kw.deprecated}`);
   if (r) {
-    const f = fieldOf(entry, t);
+    const f = fieldOf(entry);
     const eff = f ? r.fields.get(f) : undefined;
     if (eff) {
       const from = r.via.get(f!) ?? 'own';

@@ -1,11 +1,13 @@
 // `include` with glob patterns, read through ctx.fs. Paths are resolved relative to the including
 // file's directory (strongSwan's rule and the man page's); Libreswan 4.10 really resolves them
-// against the daemon's cwd (ipsec-conf-grammar.md §2), which hovers and messages point out.
+// against the daemon's cwd (docs/reference/ipsec-conf-grammar.md §4), which hovers and messages
+// point out.
 // Nesting is limited to 10 (MAX_INCLUDE_DEPTH) and include cycles are cut.
 import picomatch from 'picomatch';
 import type { FileSystem } from '../../core/types';
 import { dirnameUri, resolveUri } from '../../core/uri';
-import { parseConf, type IncludeStmt, type ParsedConf } from './parser';
+import { parseConf } from './parser';
+import type { IncludeStmt, ParsedConf } from './tree';
 import type { Daemon } from './version';
 
 export const MAX_INCLUDE_DEPTH = 10;
@@ -38,7 +40,6 @@ export function expandGlob(uri: string, fs: FileSystem): string[] {
   let bases = [authority];
   for (let i = 0; i < segs.length; i++) {
     const seg = decodeURIComponent(segs[i]);
-    const last = i === segs.length - 1;
     const next: string[] = [];
     for (const b of bases) {
       if (!GLOB_CHARS.test(seg)) {
@@ -52,7 +53,7 @@ export function expandGlob(uri: string, fs: FileSystem): string[] {
         if (isMatch(name)) next.push(c.replace(/\/$/, ''));
       }
     }
-    bases = last ? next : next;
+    bases = next;
   }
   return bases.filter((u) => fs.readFile(u) !== undefined).sort();
 }

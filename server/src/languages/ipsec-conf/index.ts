@@ -1,49 +1,47 @@
-// The ipsec.conf dialect: Libreswan 3.25-5.x and strongSwan 5.9's legacy ipsec.conf.
+// The ipsec.conf dialect: Libreswan 3.25-5.x and strongSwan 5.9's legacy ipsec.conf. parse() reads
+// the file into its tree (parser.ts), follows its includes and resolves its conns (analysis.ts),
+// and builds the endpoints; the checks (checks/) report from that tree.
 import type { DialectModule, FoldRange, ParseContext, ParsedFile, SymbolDef, SymbolRef } from '../../core/types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { Code } from '../../core/codes';
 import { emptyParsedFile } from '../../core/parsedFile';
-import { analyze, type Analysis } from './analyze';
+import { analyseConf, ownConns, type IpsecConfTree } from './analysis';
 import { checks } from './checks';
 import { complete } from './completion';
+import { endpointOf } from './endpoint';
 import { hover } from './hover';
-import { parseConf, type ParsedConf } from './parser';
+import { lineUse } from './lineUse';
+import { parseConf } from './parser';
 import { alsoTargets, isAlso } from './resolve';
-import { detectTarget } from './version';
-import { Code } from '../../core/codes';
-import { triviaLedger } from '../../core/lines';
+import type { ParsedConf } from './tree';
+import { daemonDirective, detectTarget } from './version';
+import type { Endpoint } from '../../core/endpoint';
 
-export interface IpsecConfTree {
-  conf: ParsedConf;
-  analysis: Analysis;
+export type { IpsecConfTree } from './analysis';
+
+function parse(doc: TextDocument, ctx: ParseContext): ParsedFile<IpsecConfTree> {
+  const file = emptyParsedFile<IpsecConfTree>(doc, 'ipsec-conf');
+  const target = detectTarget(file.text, ctx.settings);
+  const conf = parseConf(file.text, doc.uri, target.daemon);
+  const tree = analyseConf(conf, target, ctx.fs);
+  file.findings = conf.errors.map((e) => ({ code: Code.syntaxError, severity: 'error', message: e.message, uri: doc.uri, range: e.range, related: [], fixes: [] }));
+  file.endpoints = endpointsOf(tree);
+  file.dependencies = tree.dependencies;
+  file.symbols = symbolsOf(conf);
+  file.references = referencesOf(tree);
+  file.folding = foldingOf(conf);
+  file.tree = tree;
+  return file;
 }
 
-function parse(doc: TextDocument, ctx: ParseContext): ParsedFile {
-  const file = emptyParsedFile(doc, 'ipsec-conf');
-  const text = file.text;
-  try {
-    const target = detectTarget(text, ctx.settings);
-    const conf = parseConf(text, doc.uri, target.daemon);
-    const analysis = analyze(conf, text, target, ctx);
-    file.findings = analysis.findings.filter((f) => f.code === Code.syntaxError);
-    file.endpoints = analysis.endpoints;
-    file.dependencies = analysis.dependencies;
-    file.symbols = symbolsOf(conf);
-    file.references = referencesOf(conf, analysis);
-    file.folding = foldingOf(conf);
-    file.tree = { conf, analysis } satisfies IpsecConfTree;
-  } catch (err) {
-    // Never crash the server on odd input: report it where it can be seen.
-    file.findings.push({
-      code: Code.syntaxError,
-      severity: 'error',
-      message: `internal error while reading this file: ${(err as Error).message}`,
-      uri: doc.uri,
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      related: [],
-      fixes: [],
-    });
+function endpointsOf(tree: IpsecConfTree): Endpoint[] {
+  const out: Endpoint[] = [];
+  for (const s of ownConns(tree)) {
+    const r = tree.resolved.get(s);
+    const ep = r && endpointOf(r, tree.target, tree.conf.uri);
+    if (ep) out.push(ep);
   }
-  return file;
+  return out;
 }
 
 function symbolsOf(conf: ParsedConf): SymbolDef[] {
@@ -57,9 +55,9 @@ function symbolsOf(conf: ParsedConf): SymbolDef[] {
   }));
 }
 
-function referencesOf(conf: ParsedConf, a: Analysis): SymbolRef[] {
+function referencesOf(tree: IpsecConfTree): SymbolRef[] {
   const refs: SymbolRef[] = [];
-  for (const s of conf.sections)
+  for (const s of tree.conf.sections)
     for (const e of s.entries)
       if (isAlso(e)) {
         let offset = 0;
@@ -70,7 +68,7 @@ function referencesOf(conf: ParsedConf, a: Analysis): SymbolRef[] {
           refs.push({ name, kind: 'conn', range: { start, end: { line: start.line, character: start.character + name.length } } });
         }
       }
-  for (const inc of a.includes) refs.push({ name: inc.stmt.path, kind: 'include', range: inc.stmt.pathRange, targetUris: inc.targets });
+  for (const inc of tree.includes) refs.push({ name: inc.stmt.path, kind: 'include', range: inc.stmt.pathRange, targetUris: inc.targets });
   return refs;
 }
 
@@ -78,18 +76,19 @@ function foldingOf(conf: ParsedConf): FoldRange[] {
   return conf.sections.filter((s) => s.range.end.line > s.range.start.line).map((s) => ({ startLine: s.range.start.line, endLine: s.range.end.line, kind: 'region' as const }));
 }
 
+/** First lines only an ipsec.conf starts with: a section header or `version` (docs/reference/ipsec-conf-grammar.md §4, §7). */
 const FIRST_LINE = /^(config setup|conn |version 2|ca )/;
+const PATH = /(^|[\\/])ipsec\.conf$|[\\/]ipsec\.d[\\/][^\\/]*\.conf$/;
 
-export const dialect: DialectModule = {
+export const dialect: DialectModule<IpsecConfTree> = {
   id: 'ipsec-conf',
-  // TRANSITIONAL (issue 14): the codes parse() reports today, and no line ledger yet.
-  parseCodes: [Code.syntaxError],
-  lineUse: (f) => triviaLedger(f.text),
   name: 'ipsec.conf',
+  parseCodes: [Code.syntaxError],
+  lineUse,
   matches: (path, head) => {
-    if (/(^|[\\/])ipsec\.conf$|[\\/]ipsec\.d[\\/][^\\/]*\.conf$/.test(path)) return true;
+    if (PATH.test(path)) return true;
     const first = head.split('\n').find((l) => l.trim() !== '' && !l.trimStart().startsWith('#')) ?? '';
-    return FIRST_LINE.test(first) || /^[ \t]*#[ \t]*tunnel-lens:[ \t]*(libreswan|strongswan)/im.test(head);
+    return FIRST_LINE.test(first) || daemonDirective(head) !== undefined;
   },
   parse,
   hover,

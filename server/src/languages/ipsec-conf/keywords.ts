@@ -1,8 +1,8 @@
 // The keyword TABLE of both daemons. Libreswan rows are what Debian's Libreswan 4.10 accepts: the
 // set, each key's section, per-end flag, parser type and enum values were probed one by one with
 // `addconn --checkconfig` (a key is known when it does not give `syntax error [key]`). Version
-// columns come from ipsec-conf-keywords.tsv and ipsec-conf-grammar.md §4. strongSwan rows follow
-// src/starter/keywords.txt of 5.9 (case-sensitive gperf table).
+// columns and defaults come from the sources in docs/reference/ipsec-conf-grammar.md §6 and §10.
+// strongSwan rows follow src/starter/keywords.txt of 5.9 (case-sensitive gperf table).
 
 export type KwType =
   | 'bool' // 4.10 lexer: y|yes|true|on|n|no|false|off, lower-case only

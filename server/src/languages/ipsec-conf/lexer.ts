@@ -2,7 +2,8 @@
 // section body line (FIRST_SPACES in Libreswan's parser.lex), anything else a section header or
 // top-level statement. After `=` (and after a header word) values are lexed in a VALUE mode whose
 // word rule differs per daemon: Libreswan `[^" \t\n]+` (may hold = and #), strongSwan
-// `[^"#= \t\n]+` with escapes and line continuation inside quotes.
+// `[^"#= \t\n]+` with escapes and line continuation inside quotes (docs/reference/
+// ipsec-conf-grammar.md §2, §7).
 import { createToken, Lexer, type CustomPatternMatcherFunc, type TokenType } from './chevrotain';
 import type { Daemon } from './version';
 
@@ -52,7 +53,9 @@ function build(daemon: Daemon): Lexer {
       },
       defaultMode: 'line',
     },
-    { positionTracking: 'full', ensureOptimizations: false, skipValidations: true, recoveryEnabled: true },
+    // Lines end at \n only, as both daemons read them (a lone \r is a character of the value), so
+    // every range counts the lines the line ledger and core/lines.ts count.
+    { positionTracking: 'full', ensureOptimizations: false, skipValidations: true, recoveryEnabled: true, lineTerminatorsPattern: /\n/g, lineTerminatorCharacters: ['\n'] },
   );
 }
 

@@ -1,43 +1,38 @@
-// Conn inheritance: `also=` and `conn %default`, with cycle detection.
-// Libreswan 4.x (confread.c, observed): a key set twice - in one conn, or in a conn and an
-// also= target, or through aliases of one field (esp/phase2alg/ah) - is a duplicate: the conn is
-// ignored. %default applies to every conn regardless of position; with several %default sections
-// the last value wins; also= inside %default is an error.
-// strongSwan: last wins inside a section, the section's own keys beat also= targets, no errors.
-import { lookupKey } from './keywords';
-import type { Entry, Section } from './parser';
+// Conn inheritance: `also=` and `conn %default`, with cycle detection (docs/reference/
+// ipsec-conf-grammar.md §5, §7). Libreswan 4.x: the first setting of a field is the one, and a
+// second one (in the conn, in an also= target, or through an alias such as esp=/phase2alg=) is a
+// duplicate; %default applies to every conn wherever it stands, the last %default winning.
+// strongSwan: last wins inside a section and the section's own keys beat also= targets. The
+// resolver records what it met (duplicates, missing targets, cycles); the checks decide what to say.
+import type { Entry, Section } from './tree';
 import type { Target } from './version';
-import { Code } from '../../core/codes';
 
 export interface Resolved {
   section: Section;
   /** Effective entries by field ('left', 'rightprotoport', 'esp' for esp/phase2alg/ah, …). */
   fields: Map<string, Entry>;
-  /** Where each field came from, for hover: 'own', 'also=NAME', '%default'. */
+  /** Where each field came from, for hover: 'own', 'also=NAME', 'conn %default'. */
   via: Map<string, string>;
-}
-
-export interface ResolveProblem {
-  code: typeof Code.duplicateKey | typeof Code.undefinedReference | typeof Code.configIgnored | typeof Code.invalidValue;
-  entry: Entry;
-  message: string;
-  related?: Entry;
+  /** An entry for a field already set (`kept` is the setting in force); `within` is the section being read. */
+  duplicates: { entry: Entry; kept: Entry; within: Section }[];
+  /** An also= name no conn has. */
+  missing: { entry: Entry; name: string }[];
+  /** An also= that leads back into the chain; `chain` ends with the name that closes it. */
+  cycles: { entry: Entry; chain: string[] }[];
 }
 
 /** The field an entry sets: end + canonical keyword name; undefined for also=, x- and unknown keys. */
-export function fieldOf(e: Entry, t: Target): string | undefined {
-  if (t.daemon === 'libreswan' && /^x[-_]/i.test(e.key)) return undefined;
-  const hit = lookupKey(e.key, t.daemon).find((l) => l.kw.sect === 'conn' && (t.daemon === 'libreswan' || !l.dashed));
-  if (!hit) return undefined;
-  if (hit.kw.type === 'also') return undefined;
-  const base = hit.kw.field ?? hit.kw.name;
+export function fieldOf(e: Entry): string | undefined {
+  const r = e.reading;
+  if (r.kind !== 'keyword' || r.kw.type === 'also') return undefined;
+  const base = r.kw.field ?? r.kw.name;
   // 4.10 takes a bare per-end key as the right end (github#663)
-  const end = hit.kw.perEnd ? (hit.end ?? 'right') : '';
+  const end = r.kw.perEnd ? (r.hit.end ?? 'right') : '';
   return end + base;
 }
 
-function repeatable(e: Entry, t: Target): boolean {
-  return lookupKey(e.key, t.daemon).some((l) => l.kw.repeatable);
+function repeatable(e: Entry): boolean {
+  return e.reading.kind === 'keyword' && !!e.reading.kw.repeatable;
 }
 
 export function alsoTargets(e: Entry): string[] {
@@ -48,6 +43,7 @@ export function isAlso(e: Entry): boolean {
   return e.key.toLowerCase() === 'also';
 }
 
+/** The conns of a file and its includes by name (the first of a name wins), and every %default. */
 export class ConnIndex {
   readonly conns = new Map<string, Section>();
   readonly defaults: Section[] = [];
@@ -60,9 +56,9 @@ export class ConnIndex {
   }
 }
 
-export function resolveConn(section: Section, index: ConnIndex, t: Target, problems: ResolveProblem[]): Resolved {
-  const fields = new Map<string, Entry>();
-  const via = new Map<string, string>();
+export function resolveConn(section: Section, index: ConnIndex, t: Target): Resolved {
+  const out: Resolved = { section, fields: new Map(), via: new Map(), duplicates: [], missing: [], cycles: [] };
+  const { fields, via } = out;
   const lsw = t.daemon === 'libreswan';
 
   const walk = (s: Section, chain: string[], label: string) => {
@@ -75,19 +71,13 @@ export function resolveConn(section: Section, index: ConnIndex, t: Target, probl
         else alsos.unshift(e);
         continue;
       }
-      const f = fieldOf(e, t);
+      const f = fieldOf(e);
       if (!f) continue;
       const prev = fields.get(f);
-      if (prev && repeatable(e, t)) continue;
+      if (prev && repeatable(e)) continue;
       if (prev) {
-        if (lsw && prev !== e) {
-          problems.push({
-            code: Code.duplicateKey,
-            entry: e,
-            related: prev,
-            message: `duplicate key '${e.key}' in conn ${section.name}${s !== section ? ` while processing also=${s.name}` : ''} (already set by '${prev.key}' on line ${prev.range.start.line + 1}${prev.section !== s ? ` in conn ${prev.section.name}` : ''}); Libreswan ${t.version} ignores conn ${section.name}`,
-          });
-        }
+        // The same section reached twice through also= is no duplicate of itself.
+        if (prev !== e) out.duplicates.push({ entry: e, kept: prev, within: s });
         continue;
       }
       fields.set(f, e);
@@ -100,11 +90,11 @@ export function resolveConn(section: Section, index: ConnIndex, t: Target, probl
     for (const name of alsoTargets(e)) {
       const target = index.conns.get(name);
       if (!target) {
-        problems.push({ code: Code.undefinedReference, entry: e, message: `also=${name}: no conn '${name}' is defined${lsw ? `; Libreswan ignores conn ${section.name}` : ''}` });
+        out.missing.push({ entry: e, name });
         continue;
       }
       if (chain.includes(name)) {
-        problems.push({ code: Code.invalidValue, entry: e, message: `also=${name} makes a cycle: ${[...chain, name].join(' → ')}` });
+        out.cycles.push({ entry: e, chain: [...chain, name] });
         continue;
       }
       walk(target, [...chain, name], `also=${name}`);
@@ -116,19 +106,11 @@ export function resolveConn(section: Section, index: ConnIndex, t: Target, probl
   for (const d of [...index.defaults].reverse()) {
     for (const e of [...d.entries].reverse()) {
       if (isAlso(e)) continue;
-      const f = fieldOf(e, t);
+      const f = fieldOf(e);
       if (!f || fields.has(f)) continue;
       fields.set(f, e);
       via.set(f, 'conn %default');
     }
   }
-  return { section, fields, via };
-}
-
-/** also= in %default: Libreswan refuses it. */
-export function defaultAlsoProblems(index: ConnIndex, t: Target): ResolveProblem[] {
-  if (t.daemon !== 'libreswan') return [];
-  return index.defaults.flatMap((d) =>
-    d.entries.filter(isAlso).map((e) => ({ code: Code.configIgnored, entry: e, message: `also= is not valid in section '%default'; Libreswan ${t.version} ignores it` })),
-  );
+  return out;
 }

@@ -1,7 +1,9 @@
-// Which daemon and which version a file is written for. Order (DESIGN): a `# tunnel-lens:`
-// directive in the file beats the setting, the setting beats a guess from the content.
+// Which daemon and which version a file is written for. A `# tunnel-lens: libreswan 3.25` directive
+// in the file beats the setting, the setting beats a guess from the content (docs/checks.md,
+// version-incompatible): the directive syntax and the version arithmetic are core/versions.ts's.
 import type { Settings } from '../../core/types';
 import type { Range } from 'vscode-languageserver-types';
+import { readDirectives, versionParts, type Directive } from '../../core/versions';
 
 export type Daemon = 'libreswan' | 'strongswan';
 
@@ -20,26 +22,46 @@ export interface Target {
 export const DEFAULT_LIBRESWAN = '4.10';
 export const DEFAULT_STRONGSWAN = '5.9';
 
-const DIRECTIVE = /^[ \t]*#[ \t]*tunnel-lens:[ \t]*(libreswan|strongswan)(?:[ \t]+v?(\d+(?:\.\d+)*))?/im;
+const DAEMONS: readonly string[] = ['libreswan', 'strongswan'] satisfies Daemon[];
 
 /** strongSwan-only keys: their presence means the file was written for strongSwan. */
 const STRONGSWAN_ONLY = /^[ \t]+(keyexchange|leftfirewall|rightfirewall|lefthostaccess|righthostaccess|leftauth2|rightauth2|margintime|eap_identity|aaa_identity|closeaction|charondebug|leftsigkey|rightsigkey|leftallowany|rightallowany|mediation|xauth_identity|leftdns|rightdns)[ \t]*=/m;
 
 function make(daemon: Daemon, version: string, source: Target['source'], reason: string, range?: Range): Target {
-  const [maj, min] = version.split('.').map((n) => Number(n));
-  return { daemon, version, major: maj || 0, minor: min || 0, source, reason, range };
+  const [major, minor] = versionParts(version);
+  return { daemon, version, major: major ?? 0, minor: minor ?? 0, source, reason, range };
+}
+
+/**
+ * The first `tunnel-lens:` directive for Libreswan or strongSwan. In ipsec.conf only `#` starts a
+ * comment, so a `;` or `!` line (another dialect's comment) is no directive here.
+ */
+export function daemonDirective(text: string): (Directive & { product: Daemon }) | undefined {
+  for (const d of readDirectives(text)) {
+    if (DAEMONS.includes(d.product) && lineText(text, d.line)[d.start] === '#') return d as Directive & { product: Daemon };
+  }
+  return undefined;
+}
+
+function lineText(text: string, line: number): string {
+  let start = 0;
+  for (let l = 0; l < line && start >= 0; l++) start = text.indexOf('\n', start) + 1 || -1;
+  if (start < 0) return '';
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end < 0 ? text.length : end);
 }
 
 export function detectTarget(text: string, settings: Settings): Target {
-  const d = DIRECTIVE.exec(text);
+  const d = daemonDirective(text);
   if (d) {
-    const daemon = d[1].toLowerCase() as Daemon;
-    const line = text.slice(0, d.index).split('\n').length - 1;
+    const daemon = d.product;
+    // Only the dotted numbers count: `4.10rc1` is 4.10.
+    const written = d.version !== undefined ? versionParts(d.version).join('.') : undefined;
     const fromSetting = daemon === 'libreswan' ? settings.versions.libreswan : settings.versions.strongswan;
-    const version = d[2] ?? fromSetting ?? (daemon === 'libreswan' ? DEFAULT_LIBRESWAN : DEFAULT_STRONGSWAN);
-    return make(daemon, version, 'directive', `the \`# tunnel-lens: ${d[1]}${d[2] ? ' ' + d[2] : ''}\` directive on line ${line + 1}`, {
-      start: { line, character: 0 },
-      end: { line, character: d[0].length },
+    const version = written || fromSetting || (daemon === 'libreswan' ? DEFAULT_LIBRESWAN : DEFAULT_STRONGSWAN);
+    return make(daemon, version, 'directive', `the \`# tunnel-lens: ${daemon}${written ? ' ' + written : ''}\` directive on line ${d.line + 1}`, {
+      start: { line: d.line, character: 0 },
+      end: { line: d.line, character: d.end },
     });
   }
   const lsw = settings.versions.libreswan;
@@ -60,18 +82,6 @@ function guessStrongswan(text: string): string | undefined {
   if (/^ca[ \t]+\S/m.test(text)) return 'a `ca` section';
   if (/^[ \t]+(ike|esp|ah)[ \t]*=[^\n#]*!/m.test(text)) return 'a strict `!` proposal suffix';
   return undefined;
-}
-
-/** a >= b for dotted versions. */
-export function atLeast(t: { version: string }, v: string): boolean {
-  const a = t.version.split('.').map(Number);
-  const b = v.split('.').map(Number);
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const x = a[i] ?? 0;
-    const y = b[i] ?? 0;
-    if (x !== y) return x > y;
-  }
-  return true;
 }
 
 export function targetLabel(t: Target): string {

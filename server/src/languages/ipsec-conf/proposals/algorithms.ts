@@ -1,7 +1,7 @@
-// Libreswan and strongSwan algorithm spellings -> canonical names of model/algorithms.ts.
-// Data only. Libreswan rows were checked against Debian's Libreswan 4.10 `ipsec algparse`
-// (see test/oracle/libreswan-oracle.test.ts); 'unsupported' rows are names algparse knows but
-// rejects ("is not supported"), everything absent is "is not recognized".
+// Libreswan and strongSwan algorithm spellings -> canonical names of model/algorithms.ts. Data only.
+// Libreswan rows were checked against Debian's Libreswan 4.10 `ipsec algparse` (test/oracle/
+// libreswan-oracle.test.ts; docs/reference/ipsec-conf-proposals.md §2): 'unsupported' rows are names
+// algparse knows but rejects ("is not supported"), everything absent is "is not recognized".
 
 /** An encryption algorithm: canonical family name (without key length). */
 export interface EncrRow {
@@ -113,7 +113,7 @@ export const LSW_DH: Record<string, { name: string; unsupported?: boolean }> = {
   none: { name: 'NONE' },
 };
 
-// ---- strongSwan (proposal_keywords_static.txt spellings; every separator is '-') ----
+// ---- strongSwan (proposal_keywords_static.txt spellings; every separator is '-'; docs/reference/ipsec-conf-proposals.md §4) ----
 
 export type SsType = 'encr' | 'integ' | 'prf' | 'dh' | 'esn';
 

@@ -1,4 +1,4 @@
-// Resolved conns -> normalized Endpoints (model/endpoint.ts).
+// Resolved conns -> normalized Endpoints (core/endpoint.ts), every value with its origin.
 //
 // Which end is local: Libreswan and strongSwan decide at run time by matching the host's own
 // addresses, which a static checker cannot do. Rule used here (documented in the hover too):
@@ -6,18 +6,17 @@
 // %any/%any6 while right is not - then right is local. A conn that uses leftid=@… keeps left.
 import type { AuthMethod, Endpoint, IpsecBinding, Proposal, TrafficSelector, Valued } from '../../core/endpoint';
 import { parseAddress, parsePrefix } from '../../core/address';
-import type { Entry } from './parser';
+import { defaulted, derived, written as writtenAt } from '../../core/valued';
+import { atLeast } from '../../core/versions';
 import { defaultProposals, parseProposals, type ProposalKind } from './proposals';
 import type { Resolved } from './resolve';
+import type { Entry } from './tree';
 import { parseProtoPort, parseTime } from './values';
-import { atLeast, targetLabel, type Target } from './version';
+import { targetLabel, type Target } from './version';
 
+/** A value as the entry's value text writes it. */
 function written<T>(value: T, e: Entry): Valued<T> {
-  return { value, source: 'written', uri: e.uri, range: e.valueRange };
-}
-
-function defaulted<T>(value: T, rule: string): Valued<T> {
-  return { value, source: 'default', rule };
+  return writtenAt(value, e.uri, e.valueRange);
 }
 
 function get(r: Resolved, f: string): Entry | undefined {
@@ -39,7 +38,7 @@ export function ikeVersionOf(r: Resolved, t: Target): { v: Valued<1 | 2 | 'eithe
     const base = kx ? written<'either'>('either', kx) : defaulted<'either'>('either', `${label} default keyexchange=ike`);
     return { v: base, initiates: kx ? written<2>(2, kx) : defaulted<2>(2, `${label}: keyexchange=ike initiates IKEv2`) };
   }
-  if (kx && atLeast(t, '5.0') && (kxv === 'ikev1' || kxv === 'ikev2')) return { v: written(kxv === 'ikev1' ? 1 : 2, kx) };
+  if (kx && atLeast(t.version, '5.0') && (kxv === 'ikev1' || kxv === 'ikev2')) return { v: written(kxv === 'ikev1' ? 1 : 2, kx) };
   const e = get(r, 'ikev2');
   const w = e?.value.toLowerCase();
   if (t.major < 4) {
@@ -72,7 +71,7 @@ export function proposalsOf(kind: ProposalKind, r: Resolved, t: Target, ikeV: 1 
       // Without a trailing `!` charon appends its default proposals, so it accepts those too.
       const d = defaultProposals(kind, t, ikeV);
       const rule = `as written, plus the ${targetLabel(t)} default ${field}= that charon appends (no trailing \`!\`)`;
-      return { value: { value: [...res.proposals, ...d.proposals], source: 'derived', uri: e.uri, range: e.valueRange, rule }, strict: false };
+      return { value: derived([...res.proposals, ...d.proposals], rule, e.uri, e.valueRange), strict: false };
     }
     return { value: written(res.proposals, e), strict: res.strict };
   }
@@ -201,13 +200,13 @@ export function endpointOf(r: Resolved, t: Target, uri: string): Endpoint | unde
     remoteSubnets: subnets(r, rend, remote),
   };
   const tsE = lpp ?? rpp ?? get(r, `${lend}subnet`);
-  ipsec.trafficSelector = tsE ? written(ts, tsE) : { value: ts, source: 'derived', rule: 'host-to-host: the addresses of left= and right=' };
+  ipsec.trafficSelector = tsE ? written(ts, tsE) : derived(ts, 'host-to-host: the addresses of left= and right=');
   ipsec.authLocal = authOf(r, t, lend);
   ipsec.authRemote = authOf(r, t, rend);
   const lid = get(r, `${lend}id`);
   const rid = get(r, `${rend}id`);
-  ipsec.localId = lid ? written(lid.value, lid) : { value: local.value, source: 'default', rule: `${lend}id defaults to ${lend}=`, uri, range: local.valueRange };
-  ipsec.remoteId = rid ? written(rid.value, rid) : { value: remote.value, source: 'default', rule: `${rend}id defaults to ${rend}=`, uri, range: remote.valueRange };
+  ipsec.localId = lid ? written(lid.value, lid) : defaulted(local.value, `${lend}id defaults to ${lend}=`, uri, local.valueRange);
+  ipsec.remoteId = rid ? written(rid.value, rid) : defaulted(remote.value, `${rend}id defaults to ${rend}=`, uri, remote.valueRange);
   ipsec.ikeLifetime = lifetime(r, t, 'ikelifetime', 3600, 8 * 3600, 3 * 3600);
   ipsec.saLifetime = lifetime(r, t, t.daemon === 'strongswan' ? 'keylife' : 'ipsec-lifetime', 8 * 3600, 8 * 3600, 3600);
 
@@ -221,7 +220,7 @@ export function endpointOf(r: Resolved, t: Target, uri: string): Endpoint | unde
     range: r.section.headerRange,
     name: r.section.name,
     vendor: t.daemon,
-    version: t.range ? { value: t.version, source: 'written', uri, range: t.range } : { value: t.version, source: 'default', rule: t.reason },
+    version: t.range ? writtenAt(t.version, uri, t.range) : defaulted(t.version, t.reason),
     family: fam ? (la ? written(fam, local) : ra ? written(fam, remote) : written(fam, famE!)) : undefined,
     local: addrValued(local),
     remote: addrValued(remote),
