@@ -80,3 +80,9 @@ test('the registry tells who emits a code', () => {
   assert.ok(r.emittersOf(Code.syntaxError).some((e) => e.kind === 'parser' && e.id === 'ipsec-conf'));
   assert.ok(r.emittersOf(Code.fileTooLarge).some((e) => e.kind === 'service'));
 });
+
+test('a lone carriage return ends a line, as in the editor: findings land on the editor line', () => {
+  const r = analyse({ '/s/ipsec.conf': '# tunnel-lens: libreswan 4.10\rconn a\r\ttype=tunel\r' });
+  const f = expectFinding(r, Code.invalidValue);
+  assert.equal(f.range.start.line, 2);
+});

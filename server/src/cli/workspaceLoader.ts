@@ -46,7 +46,7 @@ const UNREAD_LINE: Record<Unread['reason'], string> = {
   'outside-workspace': 'outside the workspace; not read',
 };
 
-export function loadWorkspace(paths: string[], settings: Settings, log?: (line: string) => void): LoadedWorkspace {
+export function loadWorkspace(paths: string[], settings: Settings, log?: (line: string) => void, maxFiles = 50_000): LoadedWorkspace {
   if (paths.length === 0) throw new CliError('no PATH given (a file or a folder)');
   // Nothing outside the PATHs is read: a file's folder for a file, the folder itself for a folder.
   const roots: string[] = [];
@@ -65,7 +65,7 @@ export function loadWorkspace(paths: string[], settings: Settings, log?: (line: 
   const display = new Map<string, string>();
   paths.forEach((given, i) => {
     if (stats[i].isDirectory()) {
-      for (const file of listFilesRecursively(given)) {
+      for (const file of listFilesRecursively(given, maxFiles)) {
         const uri = pathToUri(path.resolve(file));
         if (service.workspace.refreshFromDisk(uri)) display.set(uri, file);
       }

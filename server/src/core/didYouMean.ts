@@ -15,8 +15,12 @@ export function editDistance(a: string, b: string): number {
   return dp[b.length];
 }
 
-/** The closest candidate within `limit` edits (default: a third of the word's length; case-insensitive), if any. */
-export function didYouMean(word: string, candidates: Iterable<string>, limit = Math.max(1, Math.floor(word.length / 3))): string | undefined {
+/**
+ * The closest candidate within `limit` edits (default: a third of the word's length;
+ * case-insensitive), if any. With `caseOnly`, a candidate that differs only in case counts too
+ * (strongSwan's keys are case-sensitive: `Type` → `type`).
+ */
+export function didYouMean(word: string, candidates: Iterable<string>, limit = Math.max(1, Math.floor(word.length / 3)), caseOnly = false): string | undefined {
   const w = word.toLowerCase();
   let best: string | undefined;
   let bestD = Infinity;
@@ -26,6 +30,7 @@ export function didYouMean(word: string, candidates: Iterable<string>, limit = M
     // ifcfg keys).
     const lc = c.toLowerCase();
     if (Math.abs(w.length - lc.length) > limit) continue;
+    if (caseOnly && lc === w && c !== word) return c;
     const d = editDistance(w, lc);
     if (d < bestD) {
       bestD = d;

@@ -35,13 +35,20 @@ export interface Directive {
   end: number;
 }
 
-const DIRECTIVE = /^([ \t]*)[#;!][ \t]*tunnel-lens:[ \t]*([A-Za-z][A-Za-z-]*)(?:[ \t]+v?(\d[\w.()-]*))?/;
+const directiveRe = (comments: string) => new RegExp(`^([ \\t]*)[${comments.replace(/[\]\\^-]/g, '\\$&')}][ \\t]*tunnel-lens:[ \\t]*([A-Za-z][A-Za-z-]*)(?:[ \\t]+v?(\\d[\\w.()-]*))?`, 'i');
+const DEFAULT_DIRECTIVE = directiveRe('#;!');
 
-/** Every `tunnel-lens:` directive of a text, in order (a comment line of #, ; or !). */
-export function readDirectives(text: string): Directive[] {
+/**
+ * Every `tunnel-lens:` directive of a text, in order: a comment line (by default of #, ; or !;
+ * a dialect passes its own comment characters) naming a product and a version. The words are
+ * matched without regard to case.
+ */
+export function readDirectives(text: string, comments?: string): Directive[] {
   const out: Directive[] = [];
+  const DIRECTIVE = comments ? directiveRe(comments) : DEFAULT_DIRECTIVE;
+  const lower = text.includes('TUNNEL') || text.includes('Tunnel-') ? text.toLowerCase() : text;
   // Only lines that can hold one are matched: the scan stays linear on a 100,000-line file.
-  let at = text.indexOf('tunnel-lens:');
+  let at = lower.indexOf('tunnel-lens:');
   while (at >= 0) {
     const lineStart = text.lastIndexOf('\n', at) + 1;
     const lineEnd = text.indexOf('\n', at);
@@ -51,7 +58,7 @@ export function readDirectives(text: string): Directive[] {
       const line = countLines(text, lineStart);
       out.push({ product: m[2].toLowerCase(), version: m[3], line, start: m[1].length, end: m[0].length });
     }
-    at = lineEnd < 0 ? -1 : text.indexOf('tunnel-lens:', lineEnd);
+    at = lineEnd < 0 ? -1 : lower.indexOf('tunnel-lens:', lineEnd);
   }
   return out;
 }
@@ -59,6 +66,11 @@ export function readDirectives(text: string): Directive[] {
 /** The first directive for one of the products, if any. */
 export function directiveFor(text: string, ...products: string[]): Directive | undefined {
   return readDirectives(text).find((d) => products.includes(d.product));
+}
+
+/** The same, with the dialect's own comment characters. */
+export function directiveIn(text: string, comments: string, ...products: string[]): Directive | undefined {
+  return readDirectives(text, comments).find((d) => products.includes(d.product));
 }
 
 function countLines(text: string, upTo: number): number {

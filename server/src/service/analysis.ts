@@ -1,5 +1,5 @@
 // Parse once per document version; every feature and check reads the same ParsedFile.
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { detectDialect, dialectById } from '../languages';
 import type { CheckRegistry } from './registry';
 import { emptyParsedFile } from '../core/parsedFile';
@@ -40,6 +40,7 @@ export function analyse(doc: TextDocument, dialect: AnyDialect, ctx: ParseContex
   }
   let file: ParsedFile;
   try {
+    doc = withLineFeeds(doc);
     // The previous version of the same document, when it was parsed by the same dialect (incremental re-parse).
     file = dialect.parse(doc, ctx, previous && previous.uri === doc.uri && previous.languageId === dialect.id ? previous : undefined);
   } catch (e) {
@@ -70,6 +71,16 @@ export function analyse(doc: TextDocument, dialect: AnyDialect, ctx: ParseContex
   }
   file.findings = [...file.findings, ...extra];
   return file;
+}
+
+/**
+ * LSP (and every editor) ends a line at \r\n, \n or a lone \r; the dialects split at \n. A lone \r
+ * becomes \n, which keeps every offset and makes the dialects' line numbers the editor's.
+ */
+function withLineFeeds(doc: TextDocument): TextDocument {
+  const text = doc.getText();
+  if (!/\r(?!\n)/.test(text)) return doc;
+  return TextDocument.create(doc.uri, doc.languageId, doc.version, text.replace(/\r(?!\n)/g, '\n'));
 }
 
 /** A finding whose code its emitter did not declare becomes an internal error at the same place. */

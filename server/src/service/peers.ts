@@ -5,7 +5,7 @@
 import type { CheckRegistry } from './registry';
 import type { PeerCheckContext, PeerFinding, PeerPair } from '../checks/peerTypes';
 import type { Endpoint } from '../core/endpoint';
-import { mergeLinuxEndpoints } from '../model/linuxMerge';
+import { foldLinuxChanges, type IgnoredChange } from '../model/linuxMerge';
 import { Code, codeInfo } from '../core/codes';
 import { composeHostEndpoints } from './hostEndpoints';
 import { pairEndpoints } from './pairing';
@@ -59,10 +59,15 @@ export function analysePeers(files: ParsedFile[], registry: CheckRegistry, setti
   }
   const endpoints: Endpoint[] = [];
   const pairs: PeerPair[] = [];
+  const ignoredChanges: IgnoredChange[] = [];
   for (const [scope, group] of groups) {
     const raw = group.flatMap((f) => f.endpoints);
     if (raw.length === 0) continue;
-    const composed = composeHostEndpoints(linkSecrets(mergeLinuxEndpoints(raw), group, registry));
+    const fold = foldLinuxChanges(raw);
+    // A change another file's device does not take (ip -6 tunnel change on an ip6gre that an
+    // ifcfg made); a script's own devices are judged by its dialect.
+    for (const i of fold.ignored) if (i.creator.uri !== i.change.uri) ignoredChanges.push(i);
+    const composed = composeHostEndpoints(linkSecrets(fold.endpoints, group, registry));
     // Not push(...x): a file near the size limit has more endpoints than a call has arguments.
     for (const e of composed) endpoints.push(e);
     for (const p of pairEndpoints(composed, scope.pairs)) pairs.push(p);
@@ -79,6 +84,10 @@ export function analysePeers(files: ParsedFile[], registry: CheckRegistry, setti
     else findingsByUri.set(finding.uri, [finding]);
   };
   const ctx: PeerCheckContext = { settings, workspaceHasPairs: pairs.length > 0 };
+  for (const i of ignoredChanges) {
+    const f: Finding = { code: Code.configIgnored, severity: 'warning', message: i.message, uri: i.change.uri, range: i.range, related: [{ uri: i.creator.uri, range: i.creator.range, message: `${i.creator.name} is created here` }], fixes: [] };
+    add(`${f.code}|${f.uri}|${f.range.start.line}:${f.range.start.character}|${f.message}`, f);
+  }
 
   /** Runs the rules of one pair or endpoint, or replays what they reported last time. */
   const run = (prev: CachedRun | undefined, pairedBy: string | undefined, rules: (report: (check: PeerCheck, f: PeerFinding, subject: PeerSubject) => void) => void): CachedRun => {

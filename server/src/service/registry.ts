@@ -21,6 +21,8 @@ export interface Emitter {
 
 /** Codes the service reports itself, whatever the dialect: an over-size file, a failing emitter. */
 export const SERVICE_CODES: readonly FindingCode[] = [Code.fileTooLarge, Code.fileUnreadable, Code.internalError];
+/** Codes the peer analysis reports itself: a Linux device change another file's device does not take (model/linuxMerge.ts). */
+export const LINUX_MERGE_CODES: readonly FindingCode[] = [Code.configIgnored];
 
 export interface CheckRegistry {
   dialects(): readonly AnyDialect[];
@@ -39,7 +41,10 @@ export function buildRegistry(dialects: readonly AnyDialect[] = DIALECTS, peerCh
   const byLanguage = new Map<LanguageId, FileCheck<unknown>[]>();
   const fileFixes = new Map<FindingCode, FixProvider<unknown>[]>();
   const peerFixesByCode = new Map<FindingCode, PeerFixProvider[]>();
-  const emitters: Emitter[] = [{ kind: 'service', id: 'service', codes: SERVICE_CODES }];
+  const emitters: Emitter[] = [
+    { kind: 'service', id: 'service', codes: SERVICE_CODES },
+    { kind: 'service', id: 'service/linux-merge', codes: LINUX_MERGE_CODES },
+  ];
   const push = <K, V>(m: Map<K, V[]>, k: K, v: V) => {
     const l = m.get(k);
     if (l) l.push(v);
