@@ -36,7 +36,7 @@ const LAYERS: Layer[] = [
     packages: /^(vscode-languageserver-types|vscode-languageserver-textdocument|chevrotain|picomatch|yaml)$/,
   },
   { name: 'checks', match: /^server\/src\/checks\//, may: ['core', 'model', 'codec'], packages: /^(vscode-languageserver-types)$/ },
-  { name: 'fixes', match: /^server\/src\/fixes\//, may: ['core', 'model', 'codec', 'checks'], packages: /^(vscode-languageserver-types|vscode-languageserver-textdocument)$/ },
+  { name: 'fixes', match: /^server\/src\/fixes\//, may: ['core', 'model', 'codec', 'checks', 'protocol'], packages: /^(vscode-languageserver-types|vscode-languageserver-textdocument)$/ },
   {
     name: 'service',
     match: /^server\/src\/service\//,
@@ -48,7 +48,7 @@ const LAYERS: Layer[] = [
     name: 'lsp',
     match: /^server\/src\/lsp\//,
     may: ['service', 'protocol', 'core', 'model', 'codec', 'codec-node', 'node-io'],
-    packages: /^(vscode-languageserver(\/node)?|vscode-languageserver-textdocument|vscode-languageserver-types|node:[a-z_]+)$/,
+    packages: /^(vscode-languageserver(\/node)?|vscode-languageserver-textdocument|vscode-languageserver-types|node:[a-z0-9_]+)$/,
   },
   { name: 'server-entry', match: /^server\/src\/server\.ts$/, may: ['lsp', 'core'], packages: /^vscode-languageserver\/node$/ },
   {

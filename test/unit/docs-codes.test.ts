@@ -24,9 +24,9 @@ test('every code of the table has an emitter in the registry, and every emitter 
   for (const c of emitted) assert.ok(ALL_CODES.includes(c), c);
 });
 
-test('one peer check per cross-peer code', () => {
+test('one emitter per cross-peer code: a peer check, or the peer analysis itself (pairing)', () => {
   const r = buildRegistry();
-  const peer = r.peerChecks().flatMap((c) => c.codes);
+  const peer = [...r.peerChecks().flatMap((c) => c.codes), ...(r.emitters().find((e) => e.id === 'service/pairing')?.codes ?? [])];
   assert.equal(new Set(peer).size, peer.length);
   assert.deepEqual([...peer].sort(), ALL_CODES.filter((c) => codeInfo(c).scope === 'peer').sort());
 });

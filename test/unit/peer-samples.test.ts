@@ -313,6 +313,21 @@ const CASES: Case[] = [
       ['cisco/r2-confg', 'ip mtu 1380', 'cisco/r1-confg'],
     ],
   },
+  {
+    code: 'protection-mismatch', variant: 'ifcfg-ios', severity: 'error',
+    at: [
+      ['linux/ifcfg-tun0', 'DEVICE=tun0', 'cisco/r1-confg'],
+      ['cisco/r1-confg', 'set transform-set TS-1', 'linux/ifcfg-tun0'],
+    ],
+  },
+  {
+    code: 'pairing-ambiguous', variant: 'ifcfg-ios-archive', severity: 'warning',
+    at: [
+      ['linux/ifcfg-tun0', 'DEVICE=tun0', 'cisco/r1-confg'],
+      ['cisco/r1-confg', 'interface Tunnel0', 'linux/ifcfg-tun0'],
+      ['cisco/r1-2024-01-15-confg', 'interface Tunnel0', 'linux/ifcfg-tun0'],
+    ],
+  },
 ];
 
 interface Loaded {

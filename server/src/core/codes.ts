@@ -62,6 +62,8 @@ const TABLE = {
   },
   'mtu-exceeds-path': { scope: 'peer', severity: 'warning', title: 'Tunnel MTU larger than the path allows' },
   'mtu-mismatch': { scope: 'peer', severity: 'warning', title: 'Tunnel MTUs differ between peers' },
+  'protection-mismatch': { scope: 'peer', severity: 'error', title: 'One end protects the tunnel with IPsec, the other does not' },
+  'pairing-ambiguous': { scope: 'peer', severity: 'warning', title: 'Several configs match this tunnel end' },
   // On a decoded packet (tunnel-lens decode, the preview).
   'bad-checksum': { scope: 'packet', severity: 'warning', title: 'A checksum does not verify' },
   'icv-bad': { scope: 'packet', severity: 'error', title: 'The ESP integrity check value does not verify' },

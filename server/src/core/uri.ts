@@ -34,3 +34,20 @@ export function resolveUri(baseDirUri: string, written: string): string {
   if (w.startsWith('/')) return URI.file(w).toString();
   return Utils.resolvePath(URI.parse(baseDirUri), w).toString();
 }
+
+/** The relative path from a folder uri to a file uri (`../cisco/r1-confg`), with / separators. */
+export function relativeUri(fromDirUri: string, toUri: string): string {
+  const a = fromDirUri.replace(/\/+$/, '').split('/');
+  const b = toUri.split('/');
+  let i = 0;
+  while (i < a.length && i < b.length - 1 && a[i] === b[i]) i++;
+  return [...Array(a.length - i).fill('..'), ...b.slice(i)].map((s) => decodeURIComponent(s)).join('/');
+}
+
+/** The deepest folder uri that holds every one of the files. */
+export function commonDirUri(uris: string[]): string {
+  const parts = uris.map((u) => dirnameUri(u).split('/'));
+  const out: string[] = [];
+  for (let i = 0; parts.every((p) => i < p.length && p[i] === parts[0][i]); i++) out.push(parts[0][i]);
+  return out.join('/');
+}

@@ -8,7 +8,9 @@ import type { Endpoint } from '../core/endpoint';
 import { foldLinuxChanges, type IgnoredChange } from '../model/linuxMerge';
 import { Code, codeInfo } from '../core/codes';
 import { composeHostEndpoints } from './hostEndpoints';
-import { pairEndpoints } from './pairing';
+import { pairEndpoints, type Ambiguity } from './pairing';
+import { ambiguityFindings } from './ambiguity';
+import { assumeLocalsFromPeers } from '../model/hostAddress';
 import { ScopeFinder, type Scope } from './scopes';
 import { linkSecrets } from './secretsLink';
 import type { FixContext, PeerSubject } from '../fixes/context';
@@ -35,6 +37,8 @@ export class PeerCache {
   finder: ScopeFinder | undefined;
   readonly pairs = new WeakMap<Endpoint, WeakMap<Endpoint, CachedRun>>();
   readonly unpaired = new WeakMap<Endpoint, CachedRun>();
+  /** Endpoints whose run-time local address the peer resolved (model/hostAddress.ts). */
+  readonly assumedLocals = new WeakMap<Endpoint, { peer: Endpoint; out: Endpoint }>();
   constructor(readonly versionOf: (uri: string) => number | undefined) {}
 }
 
@@ -60,6 +64,7 @@ export function analysePeers(files: ParsedFile[], registry: CheckRegistry, setti
   const endpoints: Endpoint[] = [];
   const pairs: PeerPair[] = [];
   const ignoredChanges: IgnoredChange[] = [];
+  const ambiguities: (Ambiguity & { scopeRoot: string })[] = [];
   for (const [scope, group] of groups) {
     const raw = group.flatMap((f) => f.endpoints);
     if (raw.length === 0) continue;
@@ -67,10 +72,12 @@ export function analysePeers(files: ParsedFile[], registry: CheckRegistry, setti
     // A change another file's device does not take (ip -6 tunnel change on an ip6gre that an
     // ifcfg made); a script's own devices are judged by its dialect.
     for (const i of fold.ignored) if (i.creator.uri !== i.change.uri) ignoredChanges.push(i);
-    const composed = composeHostEndpoints(linkSecrets(fold.endpoints, group, registry));
+    const composed = assumeLocalsFromPeers(composeHostEndpoints(linkSecrets(fold.endpoints, group, registry)), cache?.assumedLocals ?? new WeakMap());
     // Not push(...x): a file near the size limit has more endpoints than a call has arguments.
     for (const e of composed) endpoints.push(e);
-    for (const p of pairEndpoints(composed, scope.pairs)) pairs.push(p);
+    const pairing = pairEndpoints(composed, scope.pairs);
+    for (const p of pairing.pairs) pairs.push(p);
+    for (const a of pairing.ambiguous) ambiguities.push({ ...a, scopeRoot: scope.root });
   }
 
   const findingsByUri = new Map<string, Finding[]>();
@@ -84,6 +91,13 @@ export function analysePeers(files: ParsedFile[], registry: CheckRegistry, setti
     else findingsByUri.set(finding.uri, [finding]);
   };
   const ctx: PeerCheckContext = { settings, workspaceHasPairs: pairs.length > 0 };
+  // Several configs match one tunnel end: say so on the end and on each candidate, and pair none.
+  const held = new Set<Endpoint>();
+  for (const amb of ambiguities) {
+    held.add(amb.end);
+    for (const c of amb.candidates) held.add(c);
+    for (const f of ambiguityFindings(amb, amb.scopeRoot, (uri) => fs.readFile(uri))) add(`${f.code}|${f.uri}|${f.range.start.line}:${f.range.start.character}|${f.message}`, f);
+  }
   for (const i of ignoredChanges) {
     const f: Finding = { code: Code.configIgnored, severity: 'warning', message: i.message, uri: i.change.uri, range: i.range, related: [{ uri: i.creator.uri, range: i.creator.range, message: `${i.creator.name} is created here` }], fixes: [] };
     add(`${f.code}|${f.uri}|${f.range.start.line}:${f.range.start.character}|${f.message}`, f);
@@ -152,7 +166,7 @@ export function analysePeers(files: ParsedFile[], registry: CheckRegistry, setti
     byB?.set(pair.b, entry);
   }
   for (const e of endpoints) {
-    if (paired.has(e)) continue;
+    if (paired.has(e) || held.has(e)) continue;
     const entry = run(cache?.unpaired.get(e), undefined, (report) => {
       for (const check of registry.peerChecks()) if (check.runUnpaired) guarded(check, e, () => check.runUnpaired!(e, ctx, (f) => report(check, f, { me: e })), report);
     });

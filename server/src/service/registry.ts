@@ -44,6 +44,7 @@ export function buildRegistry(dialects: readonly AnyDialect[] = DIALECTS, peerCh
   const emitters: Emitter[] = [
     { kind: 'service', id: 'service', codes: SERVICE_CODES },
     { kind: 'service', id: 'service/linux-merge', codes: LINUX_MERGE_CODES },
+    { kind: 'service', id: 'service/pairing', codes: [Code.pairingAmbiguous] },
   ];
   const push = <K, V>(m: Map<K, V[]>, k: K, v: V) => {
     const l = m.get(k);

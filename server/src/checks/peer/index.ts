@@ -11,6 +11,7 @@ import { authMethodMismatch, lifetimeMismatch, pskMismatch } from './auth';
 import { encaplimitTransportInterop } from './encaplimit';
 import { peerUnpaired } from './unpaired';
 import { mtuExceedsPath, mtuMismatch } from './mtu';
+import { protectionMismatch } from './protection';
 
 export const PEER_CHECKS: readonly PeerCheck[] = [
   peerUnpaired,
@@ -30,4 +31,5 @@ export const PEER_CHECKS: readonly PeerCheck[] = [
   encaplimitTransportInterop,
   mtuExceedsPath,
   mtuMismatch,
+  protectionMismatch,
 ];
