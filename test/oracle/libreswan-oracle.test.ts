@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatProposal, parseProposals, type ProposalKind } from '../../server/src/languages/ipsec-conf/proposals';
+import { formatProposal, parseProposals, type ProposalKind } from '../../server/src/languages/shared/proposals';
 import { detectTarget } from '../../server/src/languages/ipsec-conf/version';
 import { DEFAULT_SETTINGS } from '../../server/src/core/types';
 import { analyse } from '../helpers/analyse';

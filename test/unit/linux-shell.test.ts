@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dialect } from '../../server/src/languages/shellscript';
-import { IP_OBJECT_READERS } from '../../server/src/languages/shellscript/ip';
+import { IP_OBJECT_READERS } from '../../server/src/languages/shared/ip';
 import { lexShell, wordValue } from '../../server/src/languages/shared/shellLexer';
 import { isPartialLinuxEndpoint, ANY_IFUP_DEVICE } from '../../server/src/model/linuxTunnels';
 import { expectFinding } from '../helpers/analyse';

@@ -3,7 +3,7 @@ import type { CompletionEntry, ParsedFile, Position } from '../../core/types';
 import { atLeast } from '../../core/versions';
 import type { IpsecConfTree } from './analysis';
 import { LIBRESWAN_KEYWORDS, lookupKey, STRONGSWAN_KEYWORDS, type Sect } from './keywords';
-import { LSW_COMPLETION_NAMES, SS_COMPLETION_NAMES } from './proposals/algorithms';
+import { LSW_COMPLETION_NAMES, SS_COMPLETION_NAMES } from '../shared/proposals/algorithms';
 
 export function complete(file: ParsedFile<IpsecConfTree>, pos: Position): CompletionEntry[] {
   const tree = file.tree;

@@ -8,7 +8,7 @@ import type { AuthMethod, Endpoint, IpsecBinding, Proposal, TrafficSelector, Val
 import { parseAddress, parsePrefix } from '../../core/address';
 import { defaulted, derived, written as writtenAt } from '../../core/valued';
 import { atLeast } from '../../core/versions';
-import { defaultProposals, parseProposals, type ProposalKind } from './proposals';
+import { defaultProposals, parseProposals, type ProposalKind } from '../shared/proposals';
 import type { Resolved } from './resolve';
 import type { Entry } from './tree';
 import { parseProtoPort, parseTime } from './values';

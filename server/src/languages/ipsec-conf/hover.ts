@@ -5,7 +5,7 @@ import { contains as inside } from '../../core/ranges';
 import type { IpsecConfTree } from './analysis';
 import { ikeVersionOf, proposalsOf } from './endpoint';
 import { lookupKey } from './keywords';
-import { formatProposal } from './proposals';
+import { formatProposal } from '../shared/proposals';
 import { fieldOf } from './resolve';
 import type { Entry, Section } from './tree';
 import { targetLabel, type Target } from './version';

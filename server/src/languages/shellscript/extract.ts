@@ -9,12 +9,9 @@ import { written } from '../../core/valued';
 import { ANY_IFUP_DEVICE, linuxEndpoint } from '../../model/linuxTunnels';
 import { applyLinuxChange } from '../../model/linuxMerge';
 import { positionAt, wordValue, type Lexed } from '../shared/shellLexer';
-import { analyzeIp, type IpAction } from './ip';
+import { analyzeIp, IP_PATHS, PREFIX_WORDS, type IpAction } from '../shared/ip';
 import type { LineMark, ShellTree } from './tree';
 
-/** Words that may come before the command word and do not change which command runs. */
-const PREFIX_WORDS = new Set(['sudo', 'exec', 'command', 'if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', 'time', 'nohup', '{', 'builtin']);
-export const IP_PATHS = /^(?:\/usr)?\/s?bin\/ip$|^ip$/;
 const HOOK = /(^|\/)ifup-(pre-)?local$/;
 
 /** The literal `$1` was last compared with before `offset` (`[ "$1" = tun10 ]`, `case $1 in tun10)`). */

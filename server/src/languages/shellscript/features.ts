@@ -6,8 +6,8 @@ import { basenameOfUri } from '../../core/uri';
 import { ANY_IFUP_DEVICE, describeEncapLimit } from '../../model/linuxTunnels';
 import { mergeLinuxEndpoints } from '../../model/linuxMerge';
 import { tunnelHoverMarkdown } from '../shared/tunnelHover';
-import { IP_PATHS } from './extract';
-import { IP6_TUNNEL_MODES, LINK_TYPE_ARGS, TUNNEL6_ARGS } from './ip/tables';
+import { IP_PATHS } from '../shared/ip';
+import { IP6_TUNNEL_MODES, LINK_TYPE_ARGS, TUNNEL6_ARGS } from '../shared/ip/tables';
 import { siblingIfcfgs } from './siblings';
 import type { ShellTree } from './tree';
 

@@ -6,7 +6,7 @@ import type { FileCheck, Report } from '../../../core/types';
 import { transformInfo, type TransformType } from '../../../model/algorithms';
 import { ownConns, type IpsecConfTree } from '../analysis';
 import { ikeVersionOf } from '../endpoint';
-import { parseProposals, type ProposalKind } from '../proposals';
+import { parseProposals, type ProposalKind } from '../../shared/proposals';
 import type { Resolved } from '../resolve';
 import type { Entry } from '../tree';
 import type { Target } from '../version';

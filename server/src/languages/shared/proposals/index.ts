@@ -1,12 +1,12 @@
 // ike= / esp= / ah= (phase2alg=) strings -> canonical Proposal[]: Libreswan's syntax validated the
 // way `ipsec algparse` does, strongSwan's with its strict `!` (docs/reference/ipsec-conf-proposals.md).
 import type { Proposal } from '../../../core/endpoint';
-import type { Target } from '../version';
+import type { ProposalTarget as Target } from './types';
 import { parseLibreswan } from './libreswan';
 import { parseStrongswan } from './strongswan';
 import type { ProposalKind, ProposalOptions, ProposalResult } from './types';
 
-export type { ProposalKind, ProposalOptions, ProposalResult } from './types';
+export type { ProposalKind, ProposalOptions, ProposalResult, ProposalTarget } from './types';
 export { defaultProposals } from './defaults';
 
 export function parseProposals(kind: ProposalKind, s: string, t: Target, o: ProposalOptions): ProposalResult {

@@ -1,7 +1,7 @@
 // `ip addr add|replace|change PREFIX dev DEV …`: an inner address of a tunnel device.
 import type { Valued } from '../../../core/endpoint';
 import { parsePrefix } from '../../../core/address';
-import type { Word } from '../../shared/shellLexer';
+import type { Word } from '../shellLexer';
 import { bad, val, writtenAt } from './args';
 import { ADDR_FLAGS, ADDR_OPTIONS_WITH_VALUE, ADDR_VERBS, matchVerb } from './tables';
 import type { IpObjectReader } from './types';

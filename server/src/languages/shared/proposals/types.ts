@@ -4,6 +4,15 @@ import type { Proposal } from '../../../core/endpoint';
 
 export type ProposalKind = 'ike' | 'esp' | 'ah';
 
+/** The daemon and version a proposal string is read for (the ipsec.conf dialect's Target is one). */
+export interface ProposalTarget {
+  daemon: 'libreswan' | 'strongswan';
+  /** e.g. "4.10", "3.25", "5.9". */
+  version: string;
+  major: number;
+  minor: number;
+}
+
 export interface ProposalResult {
   proposals: Proposal[];
   /** algparse-style messages that make the string invalid ("ESP integrity algorithm 'x' is not recognized"). */

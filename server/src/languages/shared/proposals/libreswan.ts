@@ -6,7 +6,7 @@ import type { Proposal } from '../../../core/endpoint';
 import { atLeast } from '../../../core/versions';
 import { LSW_DH, LSW_ENCR, LSW_HASH } from './algorithms';
 import { defaultDh, expandV1, ikeIntegFor, INTEG_V2, PRF_V1, PRF_V2 } from './defaults';
-import type { Target } from '../version';
+import type { ProposalTarget as Target } from './types';
 import { isAead, PREFIX, proposal as p, type ProposalKind, type ProposalOptions, type ProposalResult } from './types';
 
 interface Tok {

@@ -5,8 +5,8 @@ import type { Valued } from '../../../core/endpoint';
 import { Code } from '../../../core/codes';
 import { parseAddress } from '../../../core/address';
 import { written } from '../../../core/valued';
-import { parseGreKey, parseIntIn } from '../../shared/linuxValues';
-import { wordValue, type Word } from '../../shared/shellLexer';
+import { parseGreKey, parseIntIn } from '../linuxValues';
+import { wordValue, type Word } from '../shellLexer';
 import type { ArgType } from './tables';
 import type { Family, IpContext } from './types';
 

@@ -3,7 +3,7 @@
 // the 4.10 rows observed with algparse, the others read from the sources named there).
 import type { Proposal } from '../../../core/endpoint';
 import { PRF_TO_INTEG } from './algorithms';
-import type { Target } from '../version';
+import type { ProposalTarget as Target } from './types';
 import { isAead, proposal, type ProposalKind } from './types';
 
 const DH_4 = ['MODP2048', 'MODP3072', 'MODP4096', 'MODP8192', 'DH19', 'DH20', 'DH21', 'DH31'];

@@ -1,7 +1,7 @@
 // `ip xfrm state|policy …`: argument checks only (no endpoint), and the ranges of key material,
 // which no message or hover may show.
 import { parsePrefix } from '../../../core/address';
-import { parseIntIn } from '../../shared/linuxValues';
+import { parseIntIn } from '../linuxValues';
 import { bad, val } from './args';
 import { XFRM_DIRS, XFRM_MODES, XFRM_OBJECTS, XFRM_PROTOS, XFRM_SECRET_ALGOS } from './tables';
 import type { IpObjectReader } from './types';

@@ -1,8 +1,9 @@
 // Reads one `ip …` command (never runs it): the global options, then the object's own reader
 // through a table, which checks the arguments with iproute2's meaning and says what the command
-// does to a tunnel device (creates it, or changes it).
+// does to a tunnel device (creates it, or changes it). Shared by the shell script dialect and the
+// ifupdown dialect (whose `up`/`pre-up`/`post-up` lines are shell commands).
 import type { Range } from 'vscode-languageserver-types';
-import type { Word } from '../../shared/shellLexer';
+import { wordValue, type Word } from '../shellLexer';
 import { readAddress } from './address';
 import { val } from './args';
 import { readLink } from './link';
@@ -12,6 +13,22 @@ import type { Family, IpContext, IpObjectReader, IpParse } from './types';
 import { readXfrm } from './xfrm';
 
 export type { IpAction, IpContext, IpParse } from './types';
+
+/** Words that may come before the command word and do not change which command runs. */
+export const PREFIX_WORDS = new Set(['sudo', 'exec', 'command', 'if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', 'time', 'nohup', '{', 'builtin']);
+/** The `ip` binary, by name or path. */
+export const IP_PATHS = /^(?:\/usr)?\/s?bin\/ip$|^ip$/;
+
+/**
+ * A command's words from its `ip` word on (assignments and prefix words left out), or undefined
+ * when the command is not `ip`.
+ */
+export function ipCommandWords(words: Word[], vars: ReadonlyMap<string, string>): Word[] | undefined {
+  let i = 0;
+  while (i < words.length && (words[i].assign || PREFIX_WORDS.has(words[i].raw))) i++;
+  const head = words[i] ? wordValue(words[i].parts, vars) : undefined;
+  return head && IP_PATHS.test(head) ? words.slice(i) : undefined;
+}
 
 /** The `ip` objects Tunnel Lens reads; every other object is outside the model. */
 export const IP_OBJECT_READERS: Readonly<Record<string, IpObjectReader>> = {

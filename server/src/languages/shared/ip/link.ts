@@ -2,8 +2,8 @@
 // changes one; netlink changes always apply (docs/reference/linux-kernel-tunnels.md §5).
 import type { Valued } from '../../../core/endpoint';
 import { LINUX_KINDS } from '../../../model/linuxTunnels';
-import { parseIntIn } from '../../shared/linuxValues';
-import type { Word } from '../../shared/shellLexer';
+import { parseIntIn } from '../linuxValues';
+import type { Word } from '../shellLexer';
 import { bad, readArg, val, writtenAt } from './args';
 import { IP6TNL_LINK_MODES, LINK_BARE_OPTIONS, LINK_OPTIONS_WITH_VALUE, LINK_TYPE_ARGS, LINK_VERBS, matchVerb } from './tables';
 import type { IpAction, IpContext, IpObjectReader } from './types';

@@ -2,8 +2,8 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { Valued } from '../../../core/endpoint';
 import type { ChangeMethod, GreOptions, LinuxCreator } from '../../../model/linuxTunnels';
-import type { Issue } from '../../shared/findings';
-import type { Word } from '../../shared/shellLexer';
+import type { Issue } from '../findings';
+import type { Word } from '../shellLexer';
 
 export type Family = 'ipv4' | 'ipv6';
 

@@ -3,7 +3,7 @@
 import type { Valued } from '../../../core/endpoint';
 import { Code } from '../../../core/codes';
 import type { GreOptions } from '../../../model/linuxTunnels';
-import type { Word } from '../../shared/shellLexer';
+import type { Word } from '../shellLexer';
 import { bad, readArg, val, writtenAt } from './args';
 import { IP4_TUNNEL_MODES, IP6_TUNNEL_MODES, TUNNEL4_ARGS, TUNNEL6_ARGS, TUNNEL_VERBS, matchVerb } from './tables';
 import type { Family, IpAction, IpContext, IpObjectReader } from './types';
