@@ -1,8 +1,12 @@
-// Every spelling of an ESP transform the CLI accepts, mapped to the codec's canonical names
-// (`aes-cbc-128`, `hmac-sha1-96`, …): the canonical names, the model registry's (`AES_CBC_128`,
-// `HMAC_SHA1_96`), Libreswan/strongSwan proposal words, Cisco IOS transform-set keywords, and
-// Linux `ip xfrm` algorithm names. Pure data, so the webview can use it too. Keys are normalised by
-// normaliseAlgorithmName() (lower case, `_` and spaces and `-` collapsed to `-`).
+// Spellings of an ESP transform mapped to the codec's canonical names (`aes-cbc-128`,
+// `hmac-sha1-96`, …): the canonical names, the model registry's (`AES_CBC_128`, `HMAC_SHA1_96`),
+// Libreswan/strongSwan proposal words and Linux `ip xfrm` algorithm names. Pure data, so the
+// webview can use it too. Keys are normalised by normaliseAlgorithmName() (lower case, `_` and
+// spaces and `-` collapsed to `-`).
+//
+// Cisco IOS transform words have one table, model/iosTransforms.ts, which the CLI reads; the codec
+// may import only core/, so the IOS rows below are a copy for codec callers, held equal to that
+// table by test/unit/cisco-ios-transforms.test.ts.
 
 import type { EncName, IntegName } from './espAlgorithms';
 
@@ -24,7 +28,7 @@ const ENC: Readonly<Record<string, EncName>> = {
   'aes128gcm16': 'aes-gcm-128', 'aes192gcm16': 'aes-gcm-192', 'aes256gcm16': 'aes-gcm-256',
   'aes128gcm128': 'aes-gcm-128', 'aes192gcm128': 'aes-gcm-192', 'aes256gcm128': 'aes-gcm-256',
   'aes128gcm': 'aes-gcm-128', 'aes256gcm': 'aes-gcm-256',
-  // Cisco IOS transform sets (bare esp-aes = 128) and IKEv2 proposals
+  // Cisco IOS transform sets (bare esp-aes = 128): copy of model/iosTransforms.ts
   'esp-aes': 'aes-cbc-128', 'esp-aes-128': 'aes-cbc-128', 'esp-aes-192': 'aes-cbc-192', 'esp-aes-256': 'aes-cbc-256',
   'esp-192-aes': 'aes-cbc-192', 'esp-256-aes': 'aes-cbc-256',
   'esp-gcm': 'aes-gcm-128', 'esp-gcm-128': 'aes-gcm-128', 'esp-gcm-192': 'aes-gcm-192', 'esp-gcm-256': 'aes-gcm-256',
@@ -43,8 +47,8 @@ const INTEG: Readonly<Record<string, IntegName>> = {
   'sha2-512': 'hmac-sha2-512-256', 'sha512': 'hmac-sha2-512-256', 'sha2-512-256': 'hmac-sha2-512-256',
   'hmac-sha256': 'hmac-sha2-256-128', 'hmac-sha384': 'hmac-sha2-384-192', 'hmac-sha512': 'hmac-sha2-512-256',
   'hmac-sha2-256': 'hmac-sha2-256-128', 'hmac-sha2-384': 'hmac-sha2-384-192', 'hmac-sha2-512': 'hmac-sha2-512-256',
-  // Cisco IOS
-  'esp-sha-hmac': 'hmac-sha1-96', 'esp-sha1-hmac': 'hmac-sha1-96', 'esp-sha256-hmac': 'hmac-sha2-256-128',
+  // Cisco IOS: copy of model/iosTransforms.ts
+  'esp-sha-hmac': 'hmac-sha1-96', 'esp-sha256-hmac': 'hmac-sha2-256-128',
   'esp-sha384-hmac': 'hmac-sha2-384-192', 'esp-sha512-hmac': 'hmac-sha2-512-256',
   // Linux ip xfrm (auth-trunc)
   'hmac(sha1)': 'hmac-sha1-96', 'hmac(sha256)': 'hmac-sha2-256-128', 'hmac(sha384)': 'hmac-sha2-384-192', 'hmac(sha512)': 'hmac-sha2-512-256',

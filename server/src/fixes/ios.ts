@@ -5,6 +5,7 @@ import type { Endpoint } from '../core/endpoint';
 import type { TextEditSpec } from '../core/types';
 import { deleteLine, findLine, insertLineAfter, replaceLine, replaceRange, splitLines, textAt } from './text';
 import type { FixContext } from './context';
+import { iosGroupNumber } from '../model/iosTransforms';
 
 const indentOf = (line: string) => /^\s*/.exec(line)![0];
 
@@ -42,16 +43,14 @@ export function setIosMode(e: Endpoint, mode: 'transport' | 'tunnel', ctx: FixCo
   return ts === undefined ? undefined : insertLineAfter(e.uri, text, ts, ` mode ${mode}`);
 }
 
-/** `group14` for MODP2048 and so on: IOS names PFS groups by number. */
-const PFS_GROUP: Record<string, string> = { MODP768: '1', MODP1024: '2', MODP1536: '5', MODP2048: '14', MODP3072: '15', MODP4096: '16', MODP8192: '24', DH19: '19', DH20: '20', DH21: '21', DH31: '31' };
-
 export function setIosPfs(e: Endpoint, group: string | false, ctx: FixContext): TextEditSpec | undefined {
   const text = ctx.text(e.uri);
   if (text === undefined || e.vendor !== 'cisco-ios') return undefined;
   const p = e.ipsec?.pfs;
   const written = p?.source === 'written' && p.uri === e.uri && p.range ? p.range : undefined;
   if (group === false) return written ? deleteLine(e.uri, text, written.start.line) : undefined;
-  const n = PFS_GROUP[group];
+  // IOS names PFS groups by number (`group14` for MODP2048); a group it does not list gets no fix.
+  const n = iosGroupNumber(group);
   if (!n) return undefined;
   if (written) {
     const line = splitLines(text)[written.start.line];
