@@ -1,7 +1,7 @@
 // Incremental re-parse of the cisco-ios dialect: for many random edits of corpus files (and of the
 // benchmark generator's config), parsing the new text with the previous version's ParsedFile must
-// give exactly what a parse from scratch gives: the tree, the objects, endpoints, findings,
-// symbols, references and folding. Edits chain (each version is the previous of the next), so a
+// give exactly what a parse from scratch gives: the tree, the objects, endpoints, findings (of the
+// dialect's checks), symbols, references, folding and the line ledger. Edits chain (each version is the previous of the next), so a
 // reused tree is itself reused again.
 import { test } from 'node:test';
 import { prng } from '../helpers/prng';
@@ -9,10 +9,12 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseIosDocument, type IosTree } from '../../server/src/languages/cisco-ios';
+import { dialect, parseIosDocument, type IosTree } from '../../server/src/languages/cisco-ios';
+import { analyse } from '../../server/src/service/analysis';
+import { buildRegistry } from '../../server/src/service/registry';
 import { parseIos } from '../../server/src/languages/cisco-ios/parser';
-import { extract } from '../../server/src/languages/cisco-ios/objects';
-import { buildEndpoints } from '../../server/src/languages/cisco-ios/endpoints';
+import { extract } from '../../server/src/languages/cisco-ios/extract/roots';
+import { buildEndpoints } from '../../server/src/languages/cisco-ios/endpoints/cache';
 import type { ParsedFile } from '../../server/src/core/types';
 import { ctxWith } from '../fixtures/cisco-ios/parse';
 import { genIos } from '../../bench/gen';
@@ -20,6 +22,7 @@ import { genIos } from '../../bench/gen';
 const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'ios');
 
 const rng = prng;
+const REGISTRY = buildRegistry([dialect], [], []);
 
 /** Snippets that change the parser's state across lines: sections, exits, `end`, banners, blocks. */
 const SNIPPETS = [
@@ -61,7 +64,8 @@ function mutate(text: string, r: () => number): string {
  */
 function comparable(f: ParsedFile): string {
   const t = f.tree as IosTree;
-  return toJson({ findings: f.findings, endpoints: f.endpoints, symbols: f.symbols, references: f.references, folding: f.folding, parse: t.parse, cfg: t.cfg, version: t.version });
+  const ledger = [...dialect.lineUse(f as ParsedFile<IosTree>)];
+  return toJson({ findings: f.findings, endpoints: f.endpoints, symbols: f.symbols, references: f.references, folding: f.folding, parse: t.parse, cfg: t.cfg, version: t.version, ledger });
 }
 
 function toJson(x: unknown): string {
@@ -86,14 +90,14 @@ function checkChain(name: string, text: string, edits: number, seed: number): vo
   const r = rng(seed);
   const ctx = ctxWith();
   const uri = `file:///incremental/${encodeURIComponent(name)}`;
-  let prev = parseIosDocument(TextDocument.create(uri, 'cisco-ios', 1, text), ctx);
+  let prev = analyse(TextDocument.create(uri, 'cisco-ios', 1, text), dialect, ctx, REGISTRY);
   for (let v = 2; v < edits + 2; v++) {
     // Mostly small edits on the current text; sometimes a stack of them.
     let next = mutate(prev.text, r);
     if (r() < 0.2) next = mutate(next, r);
     const doc = TextDocument.create(uri, 'cisco-ios', v, next);
-    const inc = parseIosDocument(doc, ctx, prev);
-    const full = parseIosDocument(doc, ctx);
+    const inc = analyse(doc, dialect, ctx, REGISTRY, prev);
+    const full = analyse(doc, dialect, ctx, REGISTRY);
     try {
       assert.equal(comparable(inc), comparable(full));
       // The model and endpoints built section by section (and reused from the previous version)

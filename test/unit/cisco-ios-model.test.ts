@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseText } from '../fixtures/cisco-ios/parse';
-import { modeEncapsulation, modeFamily } from '../../server/src/languages/cisco-ios/endpoints';
+import { modeEncapsulation, modeFamily } from '../../server/src/languages/cisco-ios/endpoints/tunnel';
 
 const root = join(__dirname, '..', '..');
 const founding = readFileSync(join(root, 'samples/founding-case/cisco/c897va-confg'), 'utf8');

@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseIos } from '../../server/src/languages/cisco-ios/parser';
-import { extract, canonicalInterface } from '../../server/src/languages/cisco-ios/objects';
+import { extract } from '../../server/src/languages/cisco-ios/extract/roots';
+import { canonicalInterface } from '../../server/src/languages/cisco-ios/words';
 import { parseText, errors } from '../fixtures/cisco-ios/parse';
 
 test('show-run indentation: children, grandchildren, and `!` closing sections', () => {

@@ -2,7 +2,11 @@
 // abbreviations (IOS accepts any unique prefix: `int tun 1`, `encr`), deciding whether an
 // unindented line of a config-mode paste still belongs to the open sub-mode (IOS tries the current
 // mode first, then its parents), and completion/hover text. Unmodeled commands never produce
-// findings, so the tables only need to be complete enough to keep pastes in the right mode.
+// findings, so the tables only need to be complete enough to keep pastes in the right mode
+// (docs/reference/ios-grammar.md §2). The algorithm values come from model/iosTransforms.ts.
+import {
+  IKEV2_ENCRYPTION, IKEV2_HASH_WORDS, IOS_DH_GROUP_NUMBERS, IOS_PFS_VALUES, ISAKMP_ENCRYPTION_VALUES, ISAKMP_HASH_WORDS,
+} from '../../model/iosTransforms';
 
 export type ModeId =
   | 'global'
@@ -45,15 +49,16 @@ export interface Kw {
 }
 export type KwTable = Readonly<Record<string, Kw>>;
 
-/** Keywords listed only so that a paste stays in its mode; no doc, exact match. */
+/**
+ * Keywords listed only so that a paste stays in its mode; no doc, exact match. Tunnel Lens reads
+ * nothing from them: their lines are outside the model (extract/dispatch.ts).
+ */
 function known(...words: string[]): Record<string, Kw> {
   const t: Record<string, Kw> = {};
   for (const w of words) t[w] = { exact: true };
   return t;
 }
 
-export const DH_GROUP_VALUES = ['1', '2', '5', '14', '15', '16', '19', '20', '21', '24'] as const;
-export const PFS_VALUES = DH_GROUP_VALUES.map((g) => `group${g}`);
 
 export const TUNNEL_MODE_TABLE: KwTable = {
   gre: {
@@ -144,10 +149,10 @@ export const INTERFACE_TABLE: KwTable = {
 };
 
 const ISAKMP_POLICY_TABLE: KwTable = {
-  encryption: { doc: 'IKEv1 cipher: `des`, `3des`, `aes [128|192|256]` (show-run prints `encr`). IOS default: DES.', values: ['des', '3des', 'aes', 'aes 192', 'aes 256'] },
-  hash: { doc: 'IKEv1 hash: `md5`, `sha`, `sha256`, `sha384`, `sha512`. IOS default: SHA-1.', values: ['md5', 'sha', 'sha256', 'sha384', 'sha512'] },
+  encryption: { doc: 'IKEv1 cipher: `des`, `3des`, `aes [128|192|256]` (show-run prints `encr`). IOS default: DES.', values: ISAKMP_ENCRYPTION_VALUES },
+  hash: { doc: 'IKEv1 hash: `md5`, `sha`, `sha256`, `sha384`, `sha512`. IOS default: SHA-1.', values: ISAKMP_HASH_WORDS },
   authentication: { doc: 'IKEv1 authentication: `pre-share`, `rsa-sig`, `rsa-encr`. IOS default: rsa-sig.', values: ['pre-share', 'rsa-sig', 'rsa-encr'] },
-  group: { doc: 'IKEv1 Diffie-Hellman group. IOS default: group 1 (768-bit).', values: DH_GROUP_VALUES },
+  group: { doc: 'IKEv1 Diffie-Hellman group. IOS default: group 1 (768-bit).', values: IOS_DH_GROUP_NUMBERS },
   lifetime: { doc: 'IKEv1 SA lifetime in seconds (60–86400). IOS default: 86400.' },
 };
 
@@ -168,14 +173,11 @@ const KEYRING_TABLE: KwTable = {
   ...known('description', 'rsa-pubkey'),
 };
 
-export const IKEV2_ENCRYPTION_VALUES = ['aes-cbc-128', 'aes-cbc-192', 'aes-cbc-256', 'aes-gcm-128', 'aes-gcm-256', '3des', 'des'] as const;
-export const IKEV2_INTEGRITY_VALUES = ['sha1', 'sha256', 'sha384', 'sha512', 'md5'] as const;
-
 const IKEV2_PROPOSAL_TABLE: KwTable = {
-  encryption: { doc: 'IKEv2 ciphers, in preference order (several on one line).', values: IKEV2_ENCRYPTION_VALUES },
-  integrity: { doc: 'IKEv2 integrity algorithms (not with AES-GCM).', values: IKEV2_INTEGRITY_VALUES },
-  group: { doc: 'IKEv2 Diffie-Hellman groups, in preference order.', values: DH_GROUP_VALUES },
-  prf: { doc: 'IKEv2 pseudo-random functions (required with AES-GCM; otherwise the integrity algorithms are used).', values: IKEV2_INTEGRITY_VALUES },
+  encryption: { doc: 'IKEv2 ciphers, in preference order (several on one line).', values: Object.keys(IKEV2_ENCRYPTION) },
+  integrity: { doc: 'IKEv2 integrity algorithms (not with AES-GCM).', values: IKEV2_HASH_WORDS },
+  group: { doc: 'IKEv2 Diffie-Hellman groups, in preference order.', values: IOS_DH_GROUP_NUMBERS },
+  prf: { doc: 'IKEv2 pseudo-random functions (required with AES-GCM; otherwise the integrity algorithms are used).', values: IKEV2_HASH_WORDS },
 };
 
 const IKEV2_POLICY_TABLE: KwTable = {
@@ -222,11 +224,6 @@ const IKEV2_PROFILE_TABLE: KwTable = {
   ...known('pki', 'virtual-template', 'aaa', 'description', 'nat', 'config-exchange', 'shutdown', 'redirect'),
 };
 
-export const ESP_TRANSFORM_VALUES = [
-  'esp-aes', 'esp-aes 192', 'esp-aes 256', 'esp-gcm', 'esp-gcm 256', 'esp-gmac', 'esp-3des', 'esp-des', 'esp-null', 'esp-seal',
-  'esp-sha-hmac', 'esp-sha256-hmac', 'esp-sha384-hmac', 'esp-sha512-hmac', 'esp-md5-hmac', 'ah-sha-hmac', 'ah-md5-hmac', 'comp-lzs',
-] as const;
-
 const TRANSFORM_SET_TABLE: KwTable = {
   mode: {
     doc: 'IPsec mode of this transform set. IOS default: tunnel.',
@@ -239,7 +236,7 @@ const TRANSFORM_SET_TABLE: KwTable = {
 
 const SET_TABLE: KwTable = {
   'transform-set': { doc: 'Transform sets offered, in preference order.', ref: 'transform-set' },
-  pfs: { doc: 'Perfect forward secrecy group for the child SAs (default: no PFS).', values: PFS_VALUES },
+  pfs: { doc: 'Perfect forward secrecy group for the child SAs (default: no PFS).', values: IOS_PFS_VALUES },
   'ikev2-profile': { doc: 'Negotiate with IKEv2 using this profile (without it IOS uses IKEv1).', ref: 'ikev2-profile' },
   'isakmp-profile': { doc: 'Negotiate with IKEv1 using this ISAKMP profile.', ref: 'isakmp-profile' },
   'security-association': { doc: 'SA lifetime and idle time.', sub: { lifetime: { sub: { seconds: {}, kilobytes: {}, days: {} } }, 'idle-time': {}, replay: {}, level: {} } },

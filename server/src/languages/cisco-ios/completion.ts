@@ -5,7 +5,8 @@ import type { Position } from 'vscode-languageserver-types';
 import type { CompletionEntry, ParsedFile } from '../../core/types';
 import { MODELED_MODES, MODE_TABLES, type Kw, type KwTable, type ModeId } from './commands';
 import { resolveWord, tokenize } from './lexer';
-import type { IosTree } from './index';
+import type { IosTree } from './tree';
+import { OFFERED_TRANSFORMS } from '../../model/iosTransforms';
 
 function namesOf(t: IosTree, kind: string): string[] {
   const c = t.cfg;
@@ -88,9 +89,9 @@ export function complete(file: ParsedFile, pos: Position): CompletionEntry[] {
         for (const n of namesOf(t, kw.ref)) if (n.toLowerCase().startsWith(lower)) out.set(n, { label: n, kind: 'reference', detail: kw.ref });
       }
     }
-    // Transform-set header: offer transforms after the name.
-    if (mode === 'global' && /^cr\w*\s+ips\w*\s+tr\w*\s+\S+\s/i.test(lineText)) {
-      for (const v of ['esp-aes', 'esp-gcm', 'esp-gmac', 'esp-3des', 'esp-des', 'esp-null', 'esp-sha-hmac', 'esp-sha256-hmac', 'esp-sha384-hmac', 'esp-sha512-hmac', 'esp-md5-hmac', 'ah-sha-hmac', 'ah-md5-hmac']) {
+    // Transform-set header (`crypto ipsec transform-set NAME `, abbreviated or not): the transforms after the name.
+    if (mode === 'global' && /^\s*cr\w*\s+ips\w*\s+tr[\w-]*\s+\S+\s/i.test(lineText)) {
+      for (const v of OFFERED_TRANSFORMS) {
         if (v.startsWith(lower)) out.set(v, { label: v, kind: 'algorithm' });
       }
     }

@@ -1,7 +1,9 @@
 // IOS defaults per train and version, as tables. Every default an Endpoint uses carries a rule
 // text naming the version ("IOS 15.7 default transform set"), so hover and messages can show it.
-// Confidence tags follow ios-grammar.md: [V] verified, [S] seen in real output, [U] unverified.
+// Confidence tags ([V] verified, [S] seen in real output, [U] unverified) are explained in
+// docs/reference/ios-grammar.md §1; the defaults themselves are its §9, the version rules §8.
 import type { Proposal } from '../../core/endpoint';
+import { atLeast } from '../../core/versions';
 
 export interface IosVersion {
   /** As written: "15.7(3)M6", "17.11.1". */
@@ -23,12 +25,6 @@ export function parseIosVersion(text: string, source: IosVersion['source']): Ios
   if (!m) return undefined;
   const major = Number(m[1]);
   return { text: text.trim(), major, minor: Number(m[2]), patch: m[3] ? Number(m[3]) : 0, xe: major >= 16, source };
-}
-
-export function versionAtLeast(v: IosVersion, major: number, minor: number, patch = 0): boolean {
-  if (v.major !== major) return v.major > major;
-  if (v.minor !== minor) return v.minor > minor;
-  return v.patch >= patch;
 }
 
 /** "IOS 15.7" / "IOS-XE 17.11": how rules name the version. */
@@ -55,7 +51,7 @@ export const ISAKMP_BUILTIN_POLICIES: readonly { priority: number; proposal: Pro
 
 interface Ikev2DefaultRow {
   /** Applies from this version on (inclusive); rows are checked newest first. */
-  from: { major: number; minor: number; xe: boolean };
+  from: string;
   label: string;
   proposal: Proposal;
 }
@@ -67,7 +63,7 @@ interface Ikev2DefaultRow {
  */
 export const IKEV2_DEFAULT_PROPOSALS: readonly Ikev2DefaultRow[] = [
   {
-    from: { major: 16, minor: 0, xe: true },
+    from: '16.0',
     label: 'IKEv2 smart-default proposal (IOS-XE list: AES-CBC-256; SHA512 SHA384; groups 19 14 21 5; change release unverified)',
     proposal: {
       encr: ['AES_CBC_256'],
@@ -77,7 +73,7 @@ export const IKEV2_DEFAULT_PROPOSALS: readonly Ikev2DefaultRow[] = [
     },
   },
   {
-    from: { major: 0, minor: 0, xe: false },
+    from: '0',
     label: 'IKEv2 smart-default proposal (IOS 15.x list: AES-CBC-256/192/128; SHA512 SHA384 SHA256 SHA1 MD5; groups 5 2)',
     proposal: {
       encr: ['AES_CBC_256', 'AES_CBC_192', 'AES_CBC_128'],
@@ -89,7 +85,7 @@ export const IKEV2_DEFAULT_PROPOSALS: readonly Ikev2DefaultRow[] = [
 ];
 
 export function ikev2DefaultProposal(v: IosVersion): Ikev2DefaultRow {
-  return IKEV2_DEFAULT_PROPOSALS.find((r) => (r.from.major === 0 ? true : v.major > r.from.major || (v.major === r.from.major && v.minor >= r.from.minor)))!;
+  return IKEV2_DEFAULT_PROPOSALS.find((r) => atLeast(v.text, r.from))!;
 }
 
 /** Smart-default transform set `default`: esp-aes esp-sha-hmac, transport [S]. */
@@ -142,16 +138,13 @@ export const REFUSED_FROM_17_11: ReadonlySet<string> = new Set([
   'pfs:group1', 'pfs:group2', 'pfs:group5', 'pfs:group24',
 ]);
 
-/** The command that re-enables the refused algorithms [U]. */
-export const WEAK_CRYPTO_REENABLE = /^crypto engine compliance shield disable/i;
-
 export function refusesWeak(v: IosVersion): boolean {
-  return v.xe && versionAtLeast(v, 17, 11, 1);
+  return v.xe && atLeast(v.text, '17.11.1');
 }
 
 /** `tunnel mode ipsec ipv4 v6-overlay` / `ipsec ipv6 v4-overlay`: in the IOS-XE 17.6.1 YANG [V]; earlier releases [U]. */
 export function supportsOverlay(v: IosVersion): boolean {
-  return v.xe && versionAtLeast(v, 17, 6);
+  return v.xe && atLeast(v.text, '17.6');
 }
 
 /** Value ranges (TF/YANG, [V] unless noted). */

@@ -5,10 +5,11 @@ import type { Position } from 'vscode-languageserver-types';
 import type { HoverResult, ParsedFile } from '../../core/types';
 import type { Endpoint, Proposal, Valued } from '../../core/endpoint';
 import { MODE_NAMES, type Kw } from './commands';
-import { transformSetProposal, ikev2ProposalCanonical } from './endpoints';
+import { transformSetProposal, ikev2ProposalCanonical } from './endpoints/proposals';
 import { DEFAULT_TRANSFORM_SET, TRANSFORM_SET_DEFAULT_MODE, versionLabel } from './defaults';
-import { rangeOf, type IosConfig } from './objects';
-import type { IosTree } from './index';
+import type { IosConfig } from './model';
+import { rangeOf } from './words';
+import type { IosTree } from './tree';
 import type { Node } from './parser';
 
 const SECRET_WORDS = /^(pre-shared-key|key-string|password|secret|key)$/i;
@@ -135,7 +136,7 @@ export function hover(file: ParsedFile, pos: Position): HoverResult | undefined 
   if (!t) return undefined;
   const block = t.parse.blocks.find((b) => pos.line > b.startLine && pos.line <= b.endLine);
   if (block) return { markdown: `${block.kind === 'banner' ? 'Banner text' : block.kind === 'certificate' ? 'Certificate data' : 'Key data'}: not configuration; Tunnel Lens ignores it.` };
-  if (t.parse.directive && pos.line === t.parse.directive.line) {
+  if (t.directive && pos.line === t.directive.line) {
     return { markdown: `IOS version for defaults: **${t.version.text}** (from this directive). Defaults in this file follow ${versionLabel(t.version)}.` };
   }
   // A reference: describe the object it names.

@@ -64,12 +64,6 @@ export function isNoiseLine(line: string): boolean {
   return NOISE.some((r) => r.test(line));
 }
 
-/** `! tunnel-lens: ios 15.7` pins the IOS version whose defaults apply. */
-export function directiveVersion(line: string): string | undefined {
-  const m = /^\s*!\s*tunnel-lens:\s*ios\s+(\S+)/i.exec(line);
-  return m ? m[1] : undefined;
-}
-
 export interface Resolution {
   /** Canonical keywords, in order. */
   path: string[];

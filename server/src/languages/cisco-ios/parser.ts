@@ -4,7 +4,8 @@
 // the command tables of commands.ts when it is not (unindented pastes closed with `exit`).
 // Banners and certificate/key-string blocks are skipped verbatim so their text never becomes config.
 import { GLOBAL_TABLE, MODE_TABLES, SECTION_BREAKERS, type Kw, type ModeId } from './commands';
-import { directiveVersion, indentOf, isCommentLine, isNoiseLine, resolve, resolveWord, tokenize, type Token } from './lexer';
+import { indentOf, isCommentLine, isNoiseLine, resolve, resolveWord, tokenize, type Token } from './lexer';
+import { LineUse } from '../../core/lines';
 
 /** Per-node cache slot of the model extraction (objects.ts); symbol-keyed, so JSON leaves it out. */
 export const SECTION: unique symbol = Symbol('section');
@@ -31,13 +32,25 @@ export interface Node {
   parent?: Node;
   /** Last line of this node's section (itself when it has no children). */
   endLine: number;
-  /** What extraction read from this top-level section (objects.ts), once read. */
+  /** What extraction read from this top-level section (extract/sections.ts), once read. */
   [SECTION]?: unknown;
+  /** What became of the line, as the family that read it marked it (extract/dispatch.ts; the ledger). */
+  use: LineUse;
 }
 
 export interface SkippedBlock {
   kind: 'banner' | 'certificate' | 'key-string';
   /** The line of the command that opened the block. */
+  startLine: number;
+  endLine: number;
+}
+
+/**
+ * Lines the parser itself consumed that are no command node: `exit` (it leaves a mode), the
+ * show-run and terminal noise around a configuration, and what follows `end`.
+ */
+export interface PassedLines {
+  kind: 'exit' | 'noise' | 'after-end';
   startLine: number;
   endLine: number;
 }
@@ -48,8 +61,8 @@ export interface ParseTree {
   /** Every command node in line order. */
   nodes: Node[];
   blocks: SkippedBlock[];
-  /** Version pinned by a `! tunnel-lens: ios X` directive, with its line. */
-  directive?: { version: string; line: number; start: number; end: number };
+  /** In line order. */
+  passed: PassedLines[];
   lines: string[];
   /** Line of `end` (later lines are not configuration), if any. */
   endLine?: number;
@@ -141,7 +154,7 @@ export function parseIos(text: string, previous?: ParseTree): ParseTree {
     if (t) return t;
   }
   const out = run(lines, 0, undefined);
-  return { roots: out.roots, nodes: out.nodes, blocks: out.blocks, directive: out.directive, lines, endLine: out.endLine };
+  return { roots: out.roots, nodes: out.nodes, blocks: out.blocks, passed: out.passed, lines, endLine: out.endLine };
 }
 
 /** What one run of the line machine produced, and where it stopped (a resynchronisation point). */
@@ -149,7 +162,7 @@ interface RunResult {
   roots: Node[];
   nodes: Node[];
   blocks: SkippedBlock[];
-  directive?: ParseTree['directive'];
+  passed: PassedLines[];
   endLine?: number;
   /** The line of the unindented root where the run stopped (not included), if it stopped early. */
   stoppedAt?: number;
@@ -164,7 +177,7 @@ function run(lines: string[], from: number, stopAt: ((line: number) => boolean) 
   const roots: Node[] = [];
   const nodes: Node[] = [];
   const blocks: SkippedBlock[] = [];
-  let directive: ParseTree['directive'];
+  const passed: PassedLines[] = [];
   let endLine: number | undefined;
   const stack: Frame[] = [{ mode: 'global', indent: -1, indentedChildren: false }];
   let last: Node | undefined;
@@ -174,21 +187,24 @@ function run(lines: string[], from: number, stopAt: ((line: number) => boolean) 
   const popTo = (n: number) => {
     while (stack.length > n) stack.pop();
   };
+  const pass = (kind: PassedLines['kind'], line: number) => {
+    const p = passed[passed.length - 1];
+    if (p && p.kind === kind && p.endLine === line - 1) p.endLine = line;
+    else passed.push({ kind, startLine: line, endLine: line });
+  };
 
   for (let i = from; i < lines.length; i++) {
     const raw = lines[i];
     if (afterEnd) {
       // After `end` only a new `configure terminal` resumes configuration (pasted sessions).
-      if (/^\s*conf(igure)?\s+t(erminal)?\s*$/i.test(raw)) afterEnd = false;
+      if (/^\s*conf(igure)?\s+t(erminal)?\s*$/i.test(raw)) {
+        afterEnd = false;
+        pass('noise', i);
+      } else pass('after-end', i);
       continue;
     }
     if (isBlank(raw)) continue;
     if (isCommentLine(raw)) {
-      const v = directiveVersion(raw);
-      if (v && !directive) {
-        const start = raw.indexOf(v);
-        directive = { version: v, line: i, start, end: start + v.length };
-      }
       // In show-run a `!` closes the sections opened at its indentation or deeper.
       if (/^\s*!/.test(raw)) {
         const ind = indentOf(raw);
@@ -197,7 +213,10 @@ function run(lines: string[], from: number, stopAt: ((line: number) => boolean) 
       }
       continue;
     }
-    if (isNoiseLine(raw)) continue;
+    if (isNoiseLine(raw)) {
+      pass('noise', i);
+      continue;
+    }
     const tokens = tokenize(raw);
     const indent = indentOf(raw);
     const texts = tokens.map((t) => t.text);
@@ -207,6 +226,7 @@ function run(lines: string[], from: number, stopAt: ((line: number) => boolean) 
       // `exit` (and `exit-address-family`, …) leave exactly one mode, whatever the indentation.
       if (stack.length > 1) stack.pop();
       last = undefined;
+      pass('exit', i);
       continue;
     }
 
@@ -224,7 +244,7 @@ function run(lines: string[], from: number, stopAt: ((line: number) => boolean) 
     const frame = top();
     // An unindented root is read the same whatever came before it: a point where a run may stop.
     if (stopAt && indent === 0 && !frame.node && stopAt(i)) {
-      return { roots, nodes, blocks, directive, endLine, stoppedAt: i };
+      return { roots, nodes, blocks, passed, endLine, stoppedAt: i };
     }
     if (frame.node && indent > frame.indent) frame.indentedChildren = true;
     const mode = frame.mode;
@@ -250,6 +270,7 @@ function run(lines: string[], from: number, stopAt: ((line: number) => boolean) 
       parent: frame.node,
       endLine: i,
       [SECTION]: undefined,
+      use: LineUse.unread,
     };
     node.opens = opensMode(mode, node);
     if (mode === 'global' && node.path[0] === 'interface' && !node.negated) node.opens = 'interface';
@@ -302,7 +323,7 @@ function run(lines: string[], from: number, stopAt: ((line: number) => boolean) 
       stack.push({ mode: node.opens, indent, node, indentedChildren: false });
     }
   }
-  return { roots, nodes, blocks, directive, endLine };
+  return { roots, nodes, blocks, passed, endLine };
 }
 
 /** A line of only whitespace (as `trim()` sees it). */
@@ -336,7 +357,7 @@ function lowerBound<T>(xs: readonly T[], line: number, lineOf: (x: T) => number)
 }
 
 const nodeLine = (n: Node) => n.line;
-const blockLine = (b: SkippedBlock) => b.startLine;
+const blockLine = (b: { startLine: number }) => b.startLine;
 
 /**
  * Incremental re-parse. The parser is a line machine whose state after an unindented root is the
@@ -356,7 +377,7 @@ function reparse(prev: ParseTree, lines: string[]): ParseTree | undefined {
   let a = 0;
   while (a < n && old[a] === lines[a]) a++;
   if (a === old.length && a === lines.length) {
-    return { roots: prev.roots, nodes: prev.nodes, blocks: prev.blocks, directive: prev.directive, lines, endLine: prev.endLine };
+    return { roots: prev.roots, nodes: prev.nodes, blocks: prev.blocks, passed: prev.passed, lines, endLine: prev.endLine };
   }
   // Common suffix, not overlapping the common prefix.
   let k = 0;
@@ -380,28 +401,31 @@ function reparse(prev: ParseTree, lines: string[]): ParseTree | undefined {
   const mid = run(lines, from, stopAt);
   const ni = lowerBound(prev.nodes, from, nodeLine);
   const bi = lowerBound(prev.blocks, from, blockLine);
+  const pi = lowerBound(prev.passed, from, blockLine);
   const rootsHead = prev.roots.slice(0, ri);
   const nodesHead = prev.nodes.slice(0, ni);
   const blocksHead = prev.blocks.slice(0, bi);
-  let directive = prev.directive && prev.directive.line < from ? prev.directive : mid.directive;
   let endLine = prev.endLine !== undefined && prev.endLine < from ? prev.endLine : mid.endLine;
   let roots = rootsHead.concat(mid.roots);
   let nodes = nodesHead.concat(mid.nodes);
   let blocks = blocksHead.concat(mid.blocks);
+  let passed = prev.passed.slice(0, pi).concat(mid.passed);
   if (mid.stoppedAt !== undefined) {
     const oldStop = mid.stoppedAt - delta;
     const tailRoots = prev.roots.slice(lowerBound(prev.roots, oldStop, nodeLine));
     const tailNodes = prev.nodes.slice(lowerBound(prev.nodes, oldStop, nodeLine));
     const tailBlocks = prev.blocks.slice(lowerBound(prev.blocks, oldStop, blockLine));
+    const tailPassed = prev.passed.slice(lowerBound(prev.passed, oldStop, blockLine));
     if (delta === 0) {
       roots = roots.concat(tailRoots);
       nodes = nodes.concat(tailNodes);
       blocks = blocks.concat(tailBlocks);
+      passed = passed.concat(tailPassed);
     } else {
       const copy = new Map<Node, Node>();
       const shifted: Node[] = [];
       for (const o of tailNodes) {
-        const c: Node = { ...o, line: o.line + delta, endLine: o.endLine + delta, children: [], parent: o.parent && copy.get(o.parent), [SECTION]: undefined };
+        const c: Node = { ...o, line: o.line + delta, endLine: o.endLine + delta, children: [], parent: o.parent && copy.get(o.parent), [SECTION]: undefined, use: LineUse.unread };
         copy.set(o, c);
         if (c.parent) c.parent.children.push(c);
         shifted.push(c);
@@ -409,11 +433,11 @@ function reparse(prev: ParseTree, lines: string[]): ParseTree | undefined {
       roots = roots.concat(tailRoots.map((r) => copy.get(r)!));
       nodes = nodes.concat(shifted);
       blocks = blocks.concat(tailBlocks.map((b) => ({ kind: b.kind, startLine: b.startLine + delta, endLine: b.endLine + delta })));
+      passed = passed.concat(tailPassed.map((b) => ({ kind: b.kind, startLine: b.startLine + delta, endLine: b.endLine + delta })));
     }
-    if (!directive && prev.directive && prev.directive.line >= oldStop) directive = { ...prev.directive, line: prev.directive.line + delta };
     if (endLine === undefined && prev.endLine !== undefined && prev.endLine >= oldStop) endLine = prev.endLine + delta;
   }
-  return { roots, nodes, blocks, directive, lines, endLine };
+  return { roots, nodes, blocks, passed, lines, endLine };
 }
 
 /**

@@ -2,7 +2,7 @@
 // algorithms and addresses; pre-shared keys appear only as "key set", never as text.
 import type { Range } from 'vscode-languageserver-types';
 import type { FoldRange, SymbolDef, SymbolRef } from '../../core/types';
-import type { IosConfig } from './objects';
+import type { IosConfig } from './model';
 import type { Node, ParseTree } from './parser';
 
 function sectionRange(tree: ParseTree, n: Node): Range {
