@@ -86,3 +86,16 @@ test('a lone carriage return ends a line, as in the editor: findings land on the
   const f = expectFinding(r, Code.invalidValue);
   assert.equal(f.range.start.line, 2);
 });
+
+test('the dialect comes from the file name and content first: a client that sends one language id for every file is not believed', async () => {
+  const { TextDocument: TD } = await import('vscode-languageserver-textdocument');
+  const { dialectFor } = await import('../../server/src/service/analysis');
+  const as = (uri: string, id: string, text = '') => dialectFor(TD.create(uri, id, 1, text))?.id;
+  assert.equal(as('file:///h/etc/ipsec.conf', 'ifcfg', 'conn a\n'), 'ipsec-conf');
+  assert.equal(as('file:///h/cisco/r1-confg', 'ifcfg', '!\nversion 15.7\n'), 'cisco-ios');
+  assert.equal(as('file:///h/etc/sysconfig/network-scripts/ifcfg-tun10', 'ipsec-conf', 'DEVICE=tun10\n'), 'ifcfg');
+  // Nothing in the name or the first lines decides: the client's id, when it is one of ours.
+  assert.equal(as('untitled:Untitled-1', 'cisco-ios', 'interface Tunnel0\n'), 'cisco-ios');
+  assert.equal(as('file:///h/notes.cfg', 'cisco-ios', 'description only\n'), 'cisco-ios');
+  assert.equal(as('file:///h/notes.cfg', 'plaintext', 'description only\n'), undefined);
+});

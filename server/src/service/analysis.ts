@@ -10,11 +10,14 @@ import type { AnyDialect, Finding, ParseContext, ParsedFile, Unread } from '../c
 
 const WHOLE_FIRST_LINE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-/** The dialect for a document: its language id when it is one of ours, else detection by path and content. */
+/**
+ * The dialect for a document: by its file name and first lines first; the client's language id
+ * only when those decide nothing (an untitled buffer, a router config saved as `.cfg` whose first
+ * lines say nothing). Editors send what their users' modes say, and eglot 1.9 sends one language
+ * id for every file a server entry lists: trusting it first read ipsec.conf as ifcfg.
+ */
 export function dialectFor(doc: TextDocument): AnyDialect | undefined {
-  const byId = dialectById(doc.languageId);
-  if (byId) return byId;
-  return detectDialect(uriToPath(doc.uri), doc.getText().slice(0, 2000));
+  return detectDialect(uriToPath(doc.uri), doc.getText().slice(0, 2000)) ?? dialectById(doc.languageId);
 }
 
 /**
