@@ -43,7 +43,7 @@ function inside(file: string, roots: readonly string[]): boolean {
 }
 
 /** Reads at most max + 1 bytes: enough to tell a file over the limit without reading all of it. */
-function readBounded(file: string, max: number): { text?: string; tooLarge?: number } {
+function readBounded(file: string, max: number, statSize: number): { text?: string; tooLarge?: number } {
   // O_NONBLOCK: should a FIFO take the file's place between stat and open, open does not block.
   const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
   try {
@@ -51,7 +51,9 @@ function readBounded(file: string, max: number): { text?: string; tooLarge?: num
     if (!st.isFile()) throw Object.assign(new Error(kindOf(st)), { code: 'ENOTREG' });
     const chunks: Buffer[] = [];
     let total = 0;
-    const buf = Buffer.allocUnsafe(Math.min(1 << 20, max + 1));
+    // Sized by stat (a config is small): one read fills it; a file that grew or says size 0
+    // (/proc) takes further reads in 64 KB steps, never past the limit.
+    const buf = Buffer.allocUnsafe(Math.min(max + 1, Math.max(statSize + 1, 65536)));
     for (;;) {
       const n = fs.readSync(fd, buf, 0, Math.min(buf.length, max + 1 - total), null);
       if (n === 0) break;
@@ -97,7 +99,7 @@ export function createNodeFileSystem(options: NodeFileSystemOptions): FileSystem
       const roots = options.roots?.() ?? [];
       if (roots.length && !inside(realpathOrSelf(file), roots.map(realpathOrSelf))) return fail(uri, { reason: 'outside-workspace' });
       try {
-        const r = readBounded(file, max);
+        const r = readBounded(file, max, st.size);
         if (r.tooLarge !== undefined) return fail(uri, { reason: 'too-large', size: r.tooLarge });
         return r.text;
       } catch (e) {
