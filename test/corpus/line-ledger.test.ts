@@ -33,6 +33,7 @@ const SOURCES: [string, string, string][] = [
   ['libreswan', corpusDir('libreswan'), 'ipsec-conf'],
   ['libreswan-v4.10', corpusDir('libreswan-v4.10'), 'ipsec-conf'],
   ['strongswan', corpusDir('strongswan'), 'ipsec-conf'],
+  ['strongswan-swanctl', corpusDir('strongswan-swanctl'), 'swanctl-conf'],
   ['samples', join(ROOT, 'samples'), ''],
   ['fixtures', join(ROOT, 'test/fixtures'), ''],
 ];

@@ -42,6 +42,7 @@ function walk(dir: string, out: string[] = []): string[] {
 function dialectOfPath(p: string): DialectId | undefined {
   const base = p.split('/').pop()!;
   if (/\.(pcap|pcapng|csv|tsv|md)$|MANIFEST|SHA256SUMS|esp_sa|tunnel-lens\.json$/i.test(base)) return undefined;
+  if ((p.includes('/corpus/strongswan-swanctl/') && !p.includes('/tools/')) || (/(^|\/)swanctl\.conf$|\/swanctl\/(conf\.d\/)?[^/]*\.conf$/.test(p) && !p.includes('/strongswan.d/'))) return 'swanctl-conf';
   if (/\.secrets$|secrets/i.test(base)) return 'ipsec-secrets';
   if (/^ifcfg-/.test(base)) return 'ifcfg';
   if (/\.netdev$/.test(base)) return 'systemd-netdev';
@@ -55,7 +56,7 @@ function dialectOfPath(p: string): DialectId | undefined {
 /** Seed texts per dialect: corpus files, samples, fixtures, and a few written here for the thin ones. */
 export function loadSeeds(): Record<DialectId, string[]> {
   const seeds = Object.fromEntries(DIALECT_IDS.map((d) => [d, [] as string[]])) as Record<DialectId, string[]>;
-  const files = [...walk(join(CORPUS, 'libreswan')), ...walk(join(CORPUS, 'libreswan-v4.10')), ...walk(join(CORPUS, 'strongswan')), ...walk(join(CORPUS, 'ios')), ...walk(join(ROOT, 'samples')), ...walk(join(ROOT, 'test/fixtures'))];
+  const files = [...walk(join(CORPUS, 'libreswan')), ...walk(join(CORPUS, 'libreswan-v4.10')), ...walk(join(CORPUS, 'strongswan')), ...walk(join(CORPUS, 'strongswan-swanctl')), ...walk(join(CORPUS, 'ios')), ...walk(join(ROOT, 'samples')), ...walk(join(ROOT, 'test/fixtures'))];
   for (const f of files) {
     const d = dialectOfPath(f);
     if (d) seeds[d].push(readFileSync(f, 'latin1'));
@@ -147,6 +148,7 @@ export interface Failure {
 
 const FILE_NAMES: Record<DialectId, string> = {
   'ipsec-conf': 'ipsec.conf',
+  'swanctl-conf': 'swanctl.conf',
   'ipsec-secrets': 'ipsec.secrets',
   'cisco-ios': 'router-confg',
   ifcfg: 'ifcfg-tun10',

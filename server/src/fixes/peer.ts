@@ -9,6 +9,7 @@ import { setIosMode, setIosMtu, setIosPfs } from './ios';
 import { connOf, setConnKey } from './ipsecConf';
 import { encaplimitNoneFix, linuxMtuEdit } from './linux';
 import { spellProposal } from './spelling';
+import { addSwanctlProposal, setSwanctlKey, swanctlConnOf, swanctlDuration } from './swanctl';
 import { textAt } from './text';
 import { Code } from '../core/codes';
 
@@ -17,6 +18,8 @@ const fix = (title: string, edits: (TextEditSpec | undefined)[], isPreferred = f
 
 function setMode(e: Endpoint, mode: 'transport' | 'tunnel', ctx: FixContext): TextEditSpec | undefined {
   if (e.vendor === 'cisco-ios') return setIosMode(e, mode, ctx);
+  const sw = swanctlConnOf(e, ctx);
+  if (sw) return setSwanctlKey('mode', mode, sw.ipsec?.mode, sw.range, sw.uri, ctx);
   return setConnKey(e, 'type', mode, e.ipsec?.mode, ctx);
 }
 
@@ -82,6 +85,16 @@ const pfs: PeerFixProvider = {
       const group = want === 'ike' ? (peer.ipsec?.ike?.value[0]?.dh[0] ?? false) : want;
       return fix(group === false ? 'Remove set pfs, as the peer uses no PFS' : `Use PFS ${group} here, as the peer does`, [setIosPfs(me, group, ctx)], true);
     }
+    const sw = swanctlConnOf(me, ctx);
+    if (sw) {
+      // strongSwan's PFS is the key exchange in its ESP proposals: add the peer's proposal, with its group or without one.
+      const theirs = peer.ipsec?.esp?.value[0];
+      const group = want === 'ike' ? peer.ipsec?.ike?.value[0]?.dh[0] : want;
+      const spelled = theirs && spellProposal(group ? { ...theirs, dh: [group] } : { ...theirs, dh: [] }, 'esp', 'strongswan', !!group);
+      if (!spelled) return [];
+      const title = group ? `Add the peer's ESP proposal ${spelled} (PFS with ${group})` : `Add the peer's ESP proposal ${spelled} (no PFS)`;
+      return fix(title, [addSwanctlProposal('esp_proposals', spelled, sw.ipsec?.esp, sw.range, sw.uri, ctx)], true);
+    }
     if (me.vendor === 'libreswan' || connOf(me)?.vendor === 'libreswan') {
       const conn = connOf(me)!;
       if (want === false) return fix('Set pfs=no, as the peer uses no PFS', [setConnKey(conn, 'pfs', 'no', me.ipsec?.pfs, ctx)], true);
@@ -103,7 +116,9 @@ function proposalFix(kind: 'ike' | 'esp'): PeerFixProvider {
       if (!spelled) return [];
       const mine = me.ipsec?.[kind];
       let edit: TextEditSpec | undefined;
-      if (mine && mine.source !== 'default' && mine.uri && mine.range) {
+      const sw = swanctlConnOf(me, ctx);
+      if (sw) edit = addSwanctlProposal(kind === 'ike' ? 'proposals' : 'esp_proposals', spelled, mine, sw.range, sw.uri, ctx);
+      else if (mine && mine.source !== 'default' && mine.uri && mine.range) {
         // Written (or derived from a written line, as strongSwan's list with its appended defaults):
         // add an alternative to that line, before a strongSwan strict `!`.
         const written = textAt(ctx.text(mine.uri) ?? '', mine.range);
@@ -140,4 +155,25 @@ const mtuMismatch: PeerFixProvider = {
   },
 };
 
-export const PEER_FIXES: readonly PeerFixProvider[] = [encaplimit, mode, pfs, proposalFix('ike'), proposalFix('esp'), mtuExceeds, mtuMismatch];
+/** lifetime-mismatch on a swanctl.conf side: its `rekey_time` set to the peer's (the other dialects get no fix yet). */
+const lifetime: PeerFixProvider = {
+  code: Code.lifetimeMismatch,
+  provide(f, { me, peer }, ctx) {
+    const sw = swanctlConnOf(me, ctx);
+    if (!sw || !peer) return [];
+    const out: Fix[] = [];
+    for (const key of ['ikeLifetime', 'saLifetime'] as const) {
+      const want = peer.ipsec?.[key]?.value;
+      const mine = sw.ipsec?.[key];
+      if (want === undefined || !mine || mine.value === want) continue;
+      // The finding stands on the line of the lifetime it is about.
+      if (!(mine.uri === f.uri && mine.range?.start.line === f.range.start.line)) continue;
+      const value = swanctlDuration(want);
+      const what = key === 'ikeLifetime' ? 'IKE SA' : 'child SA';
+      out.push(...fix(`Rekey the ${what} after ${value} here, as the peer does`, [setSwanctlKey('rekey_time', value, mine, sw.range, sw.uri, ctx)], true));
+    }
+    return out;
+  },
+};
+
+export const PEER_FIXES: readonly PeerFixProvider[] = [encaplimit, mode, pfs, proposalFix('ike'), proposalFix('esp'), mtuExceeds, mtuMismatch, lifetime];
