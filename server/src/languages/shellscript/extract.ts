@@ -5,11 +5,10 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { Endpoint } from '../../core/endpoint';
 import type { ParseContext, SymbolDef } from '../../core/types';
-import { written } from '../../core/valued';
-import { ANY_IFUP_DEVICE, linuxEndpoint } from '../../model/linuxTunnels';
-import { applyLinuxChange } from '../../model/linuxMerge';
+import { ANY_IFUP_DEVICE } from '../../model/linuxTunnels';
 import { positionAt, wordValue, type Lexed } from '../shared/shellLexer';
-import { analyzeIp, IP_PATHS, PREFIX_WORDS, type IpAction } from '../shared/ip';
+import { analyzeIp, IP_PATHS, PREFIX_WORDS } from '../shared/ip';
+import { combineChanges, ipActionEndpoint } from '../shared/ip/endpoint';
 import type { LineMark, ShellTree } from './tree';
 
 const HOOK = /(^|\/)ifup-(pre-)?local$/;
@@ -32,47 +31,6 @@ function guardOf(text: string, offset: number, firstDollarOne: number): string |
     if (last && (!best || m.index! + m[0].length + last.index! > best.at)) best = { at: m.index! + m[0].length + last.index!, name: last[1] };
   }
   return best?.name;
-}
-
-function endpointOf(a: IpAction, uri: string, ctx: ParseContext): Endpoint {
-  return linuxEndpoint({
-    uri,
-    range: a.range,
-    device: a.device,
-    creator: a.creator ?? 'change',
-    method: a.method,
-    kind: written(a.kind ?? 'unknown', uri, a.range, a.text.length > 80 ? a.text.slice(0, 77) + '…' : a.text),
-    ip6tnlMode: a.ip6tnlMode,
-    local: a.local,
-    remote: a.remote,
-    greKey: a.greKey,
-    gre: a.gre,
-    encapLimit: a.encapLimit,
-    mtu: a.mtu,
-    inner: a.inner,
-    underlayMtu: ctx.settings.pathMtu,
-  });
-}
-
-/** Two commands on the same device in one script: the later one changes the earlier result. */
-function combine(prev: Endpoint, next: Endpoint): Endpoint {
-  if (prev.tunnel!.kind.source !== 'derived') return applyLinuxChange(prev, next);
-  // both partial: keep what either wrote; an encaplimit change after an MTU drops the MTU (the kernel
-  // recomputes it), and the later change's method is kept when it carries the encaplimit
-  const out: Endpoint = structuredClone(prev);
-  const t = out.tunnel!;
-  const n = next.tunnel!;
-  if (next.local) out.local = next.local;
-  if (next.remote) out.remote = next.remote;
-  if (n.greKey) t.greKey = n.greKey;
-  if (n.encapLimit) {
-    t.encapLimit = n.encapLimit;
-    t.kind = n.kind.value !== 'unknown' ? n.kind : { ...n.kind, value: t.kind.value };
-    if (!n.mtu) delete t.mtu;
-  } else if (t.kind.value === 'unknown' && n.kind.value !== 'unknown') t.kind = { ...t.kind, value: n.kind.value };
-  if (n.mtu) t.mtu = n.mtu;
-  t.innerAddresses = [...t.innerAddresses, ...n.innerAddresses];
-  return out;
 }
 
 export interface ShellExtraction {
@@ -128,10 +86,10 @@ export function extractShell(text: string, lexed: Lexed, uri: string, ctx: Parse
     tree.commands.push({ range, object: parsed.object, verb: parsed.verb, device, words: words.map((w) => ({ text: w.raw, range: w.range })), secretRanges: parsed.secretRanges, issues });
     symbols.push({ name: `ip ${parsed.family === 'ipv6' ? '-6 ' : ''}${parsed.object} ${parsed.verb ?? ''}${device ? ' ' + device : ''}`.trim(), kind: 'command', range, selectionRange: words[0].range, detail: a?.kind });
     if (!a || !device) continue;
-    const ep = endpointOf({ ...a, device }, uri, ctx);
+    const ep = ipActionEndpoint({ ...a, device }, uri, ctx.settings.pathMtu);
     const prev = byDevice.get(device);
     if (a.creator || !prev) byDevice.set(device, ep);
-    else byDevice.set(device, combine(prev, ep));
+    else byDevice.set(device, combineChanges(prev, ep));
     if (a.method === 'ioctl' && a.encapLimit) tree.ioctlChanges.push({ device, change: ep, creator: prev && prev.tunnel!.kind.source !== 'derived' ? prev : undefined });
   }
   for (const h of lexed.heredocs) marks.push({ from: lineOf(h.start), to: lineOf(Math.max(h.start, h.end - 1)), use: 'continued' });

@@ -37,6 +37,11 @@ export const IP6_TUNNEL_MODES: Record<string, { kind: string; mode?: string }> =
   vti6: { kind: 'vti6' },
 };
 
+/** Names `ip -6 tunnel` also takes (ip6tunnel.c): `gre` is ip6gre there (docs/reference/ifupdown.md §2). */
+export const IP6_FAMILY_ALIASES: Record<string, { kind: string; mode?: string }> = {
+  gre: { kind: 'ip6gre' },
+};
+
 /** `ip tunnel … mode X` (IPv4 family). */
 export const IP4_TUNNEL_MODES: Record<string, { kind: string }> = {
   ipip: { kind: 'ipip' },

@@ -5,7 +5,7 @@ import { Code } from '../../../core/codes';
 import type { GreOptions } from '../../../model/linuxTunnels';
 import type { Word } from '../shellLexer';
 import { bad, readArg, val, writtenAt } from './args';
-import { IP4_TUNNEL_MODES, IP6_TUNNEL_MODES, TUNNEL4_ARGS, TUNNEL6_ARGS, TUNNEL_VERBS, matchVerb } from './tables';
+import { IP4_TUNNEL_MODES, IP6_FAMILY_ALIASES, IP6_TUNNEL_MODES, TUNNEL4_ARGS, TUNNEL6_ARGS, TUNNEL_VERBS, matchVerb } from './tables';
 import type { Family, IpAction, IpContext, IpObjectReader } from './types';
 
 /** iptunnel.c: without -6, a v6 `mode` switches `ip tunnel` to the IPv6 code. */
@@ -22,7 +22,7 @@ export const readTunnel: IpObjectReader = (rest, ctx, cmd) => {
   const verb = verbWord && val(verbWord, ctx) !== undefined ? matchVerb(val(verbWord, ctx)!, TUNNEL_VERBS) : undefined;
   if (!verb || !['add', 'change', 'delete'].includes(verb)) return { verb, family };
   const table = family === 'ipv6' ? TUNNEL6_ARGS : TUNNEL4_ARGS;
-  const modes: Record<string, { kind: string; mode?: string }> = family === 'ipv6' ? IP6_TUNNEL_MODES : { ...IP4_TUNNEL_MODES, ...IP6_TUNNEL_MODES };
+  const modes: Record<string, { kind: string; mode?: string }> = family === 'ipv6' ? { ...IP6_TUNNEL_MODES, ...IP6_FAMILY_ALIASES } : { ...IP4_TUNNEL_MODES, ...IP6_TUNNEL_MODES };
   let name: Word | undefined;
   let nameIndex = -1;
   let kind = family === 'ipv6' ? (verb === 'add' ? 'ip6tnl' : 'ip6-any') : undefined;
