@@ -120,6 +120,13 @@ const CASES: Case[] = [
     ],
   },
   {
+    code: 'ike-proposal-mismatch', variant: 'swanctl-ios', severity: 'error',
+    at: [
+      ['cisco/r1-confg', 'crypto ikev2 proposal PROP-1', 'linux/swanctl.conf'],
+      ['linux/swanctl.conf', 'proposals = aes256-sha384-ecp384', 'cisco/r1-confg'],
+    ],
+  },
+  {
     code: 'ike-proposal-mismatch', variant: 'ios-ios', severity: 'error',
     at: [
       ['cisco/r1-confg', 'crypto isakmp policy 10', 'cisco/r2-confg'],
@@ -138,6 +145,13 @@ const CASES: Case[] = [
     at: [
       ['cisco/r1-confg', 'set transform-set TS-1', 'linux/ipsec.conf'],
       ['linux/ipsec.conf', 'esp=aes256gcm16!', 'cisco/r1-confg'],
+    ],
+  },
+  {
+    code: 'esp-proposal-mismatch', variant: 'swanctl-ios', severity: 'error',
+    at: [
+      ['cisco/r1-confg', 'set transform-set TS-1', 'linux/swanctl.conf'],
+      ['linux/swanctl.conf', 'esp_proposals = aes256gcm16-modp2048', 'cisco/r1-confg'],
     ],
   },
   {
@@ -169,6 +183,14 @@ const CASES: Case[] = [
     ],
   },
   {
+    // The strongSwan 5.9.8 default ESP proposals have no key exchange; the -ok twin is the same file for 6.0.2, whose defaults make PFS optional.
+    code: 'pfs-mismatch', variant: 'swanctl-ios', severity: 'warning',
+    at: [
+      ['cisco/r1-confg', 'set pfs group14', 'linux/swanctl.conf'],
+      ['linux/swanctl.conf', ' gre {', 'cisco/r1-confg'],
+    ],
+  },
+  {
     code: 'pfs-mismatch', variant: 'libreswan325-libreswan410', severity: 'warning',
     at: [
       ['east/ipsec.conf', 'conn west-gre', 'west/ipsec.conf'],
@@ -191,6 +213,13 @@ const CASES: Case[] = [
     at: [
       ['cisco/r1-confg', 'mode transport require', 'linux/ipsec.conf'],
       ['linux/ipsec.conf', 'type=tunnel', 'cisco/r1-confg'],
+    ],
+  },
+  {
+    code: 'ipsec-mode-mismatch', variant: 'swanctl-ios', severity: 'error',
+    at: [
+      ['cisco/r1-confg', 'mode transport require', 'linux/swanctl.conf'],
+      ['linux/swanctl.conf', ' gre {', 'cisco/r1-confg'],
     ],
   },
   {
@@ -273,6 +302,14 @@ const CASES: Case[] = [
   {
     code: 'encaplimit-transport-interop', variant: 'founding-case', dir: 'founding-case', severity: 'error',
     ok: ['fixed-by-script', 'fixed-by-networkd', 'fixed-by-nm'],
+    at: [
+      ['cisco/c897va-confg', 'mode transport', 'linux/ifcfg-tun10'],
+      ['linux/ifcfg-tun10', 'TYPE=GRE6', 'cisco/c897va-confg'],
+    ],
+  },
+  {
+    code: 'encaplimit-transport-interop', variant: 'founding-case-swanctl', dir: 'founding-case-swanctl', severity: 'error',
+    ok: ['fixed-swanctl-tunnel-mode'],
     at: [
       ['cisco/c897va-confg', 'mode transport', 'linux/ifcfg-tun10'],
       ['linux/ifcfg-tun10', 'TYPE=GRE6', 'cisco/c897va-confg'],
