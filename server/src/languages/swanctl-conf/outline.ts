@@ -12,21 +12,22 @@ const SYMBOL_KIND: Partial<Record<Kind['kind'], string>> = {
   secret: 'secret', pool: 'pool', authority: 'authority',
 };
 
-const isSecretKey = (kind: Kind, key: string) => (kind.kind === 'secret' && (key === 'secret' || key === 'pin')) || (kind.kind === 'secret' && !key.startsWith('id') && key !== 'file' && key !== 'handle' && key !== 'slot' && key !== 'module');
+/** Under `secrets`, every value is hidden but the owners' ids and the key files' names. */
+const SHOWN_IN_SECRETS = /^(id.*|file|handle|slot|module)$/;
 
-function settingSymbol(s: Setting, kind: Kind): SymbolDef {
-  const hidden = isSecretKey(kind, s.key);
+function settingSymbol(s: Setting, inSecrets: boolean): SymbolDef {
+  const hidden = inSecrets && !SHOWN_IN_SECRETS.test(s.key);
   const detail = hidden ? '(hidden)' : s.value.length > 40 ? `${s.value.slice(0, 40)}…` : s.value;
   return { name: s.key, kind: 'key', range: { start: s.keyRange.start, end: s.valueRange.end }, selectionRange: s.keyRange, detail };
 }
 
 export function symbolsOf(root: Section, uri: string): SymbolDef[] {
-  const walk = (s: Section, kind: Kind): SymbolDef[] => {
+  const walk = (s: Section, kind: Kind, inSecrets: boolean): SymbolDef[] => {
     const out: SymbolDef[] = [];
     for (const item of s.items) {
       if (item.uri !== uri || item.kind === 'include') continue;
       if (item.kind === 'setting') {
-        out.push(settingSymbol(item, kind));
+        out.push(settingSymbol(item, inSecrets || kind.kind === 'top'));
         continue;
       }
       if (item.recovered) continue;
@@ -37,12 +38,12 @@ export function symbolsOf(root: Section, uri: string): SymbolDef[] {
         range: item.range,
         selectionRange: item.nameRange,
         detail: k.kind === 'secret' ? `${k.secret?.prefix} secret` : k.kind === 'unknown' ? 'ignored or refused' : k.kind,
-        children: walk(item, k),
+        children: walk(item, k, inSecrets || k.kind === 'secrets'),
       });
     }
     return out;
   };
-  return walk(root, { kind: 'top' });
+  return walk(root, { kind: 'top' }, false);
 }
 
 const REF_KIND: Partial<Record<string, string>> = { connections: 'conn', pools: 'pool', authorities: 'authority', secrets: 'secret' };

@@ -161,7 +161,7 @@ function settingIssues(ctx: Ctx, s: Setting, kind: Kind, path: string[], report:
     spec = shape === 'shared' && s.key.startsWith('id') ? SECRET_KEYS.shared[1] : SECRET_KEYS[shape].find((x) => x.key === s.key);
     if (!spec) {
       const near = didYouMean(s.key, SECRET_KEYS[shape].map((x) => x.key));
-      report(Code.unknownKeyword, 'warning', `\`${s.key}\` is not a key of a ${kind.secret?.prefix ?? ''} secret; swanctl ignores it${near ? `. Did you mean \`${near}\`?` : '.'}`, range);
+      report(Code.unknownKeyword, 'warning', `\`${s.key}\` is not a key of this secret; swanctl ignores it${near ? `. Did you mean \`${near}\`?` : '.'}`, range);
       return;
     }
   } else {
