@@ -146,7 +146,8 @@ export function checkValue(type: ValueType, s: Setting, t: Target): ValueProblem
     }
     const since = e.since?.[word];
     if (since && compareVersions(t.version, since) < 0) out.push({ severity: 'error', kind: 'version', message: `\`${v}\` is new in strongSwan ${since}.`, range: whole });
-    if (type === 'label_mode' && word === 'selinux') note('`selinux` works only where charon is built with SELinux support; Debian\'s charon is not, and refuses it.');
+    // Only where charon is built with SELinux; Debian's is not and refuses it (observed with 5.9.8).
+    if (type === 'label_mode' && word === 'selinux') invalid('`selinux` works only where charon is built with SELinux support; Debian\'s charon is not.');
     return out;
   }
   switch (type) {
