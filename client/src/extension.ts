@@ -34,7 +34,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     synchronize: {
       configurationSection: 'tunnelLens',
       fileEvents: vscode.workspace.createFileSystemWatcher(
-        '**/{ipsec.conf,ipsec.secrets,*.conf,*.secrets,ifcfg-*,*.sh,ifup-local,*.netdev,*.nmconnection,*.ios,*.cisco,*-confg,*.cfg,*.txt,tunnel-lens.json}',
+        '**/{ipsec.conf,ipsec.secrets,*.conf,*.secrets,ifcfg-*,*.sh,ifup-local,*.netdev,*.network,*.nmconnection,interfaces,interfaces.d/*,*.yaml,*.ios,*.cisco,*-confg,*.cfg,*.txt,tunnel-lens.json}',
       ),
     },
     outputChannel: output,

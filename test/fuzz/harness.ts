@@ -155,6 +155,7 @@ const FILE_NAMES: Record<DialectId, string> = {
   shellscript: 'ifup-local',
   'systemd-netdev': 'tun10.netdev',
   'nm-connection': 'tun10.nmconnection',
+  ifupdown: 'network/interfaces',
 };
 
 /** A language service over an in-memory file system (one peer file stays in it for pairing). */

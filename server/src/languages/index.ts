@@ -5,6 +5,7 @@ import { dialect as ipsecSecrets } from './ipsec-secrets';
 import { dialect as ifcfg } from './ifcfg';
 import { dialect as systemdNetdev } from './systemd-netdev';
 import { dialect as nmConnection } from './nm-connection';
+import { dialect as ifupdown } from './ifupdown';
 import { dialect as swanctlConf } from './swanctl-conf';
 import { dialect as ipsecConf } from './ipsec-conf';
 import { dialect as ciscoIos } from './cisco-ios';
@@ -15,6 +16,7 @@ export const DIALECTS: readonly DialectModule[] = [
   ifcfg,
   systemdNetdev,
   nmConnection,
+  ifupdown,
   swanctlConf,
   ipsecConf,
   ciscoIos,
