@@ -9,10 +9,14 @@ import { appendBlock, findLine, insertLineAfter, replaceRange, splitLines, textA
 import type { FixContext } from './context';
 import { atLeast } from '../core/versions';
 
-type Place = 'ifcfg' | 'netdev' | 'nmconnection' | 'script';
+type Place = 'ifcfg' | 'netdev' | 'nmconnection' | 'script' | 'ifupdown';
+
+/** Where Debian's ifupdown reads interface definitions (the ifupdown dialect's files). */
+const IFUPDOWN_PATH = /(^|\/)network\/interfaces(\.d\/[^/]+)?$/;
 
 function placeKind(uri: string): Place {
   const name = basenameOfUri(uri);
+  if (IFUPDOWN_PATH.test(decodeURIComponent(uri))) return 'ifupdown';
   if (name.startsWith('ifcfg-')) return 'ifcfg';
   if (name.endsWith('.netdev')) return 'netdev';
   if (name.endsWith('.nmconnection')) return 'nmconnection';
@@ -77,7 +81,45 @@ export function encaplimitNoneFix(e: Endpoint, ctx: FixContext): Fix | undefined
     }
     case 'ifcfg':
       return ifupLocalFix(e, uri, ctx);
+    case 'ifupdown':
+      return ifupdownEncapFix(e, uri, text);
   }
+}
+
+/** The indentation of a stanza's options: the next line's when it is one, else a tab. */
+function optionIndent(lines: string[], header: number): string {
+  const next = lines[header + 1];
+  return next !== undefined && /^\s+\S/.test(next) ? /^\s+/.exec(next)![0] : '\t';
+}
+
+/**
+ * ifupdown (docs/reference/ifupdown.md §3, §5): a written encaplimit becomes `none`; an inet6
+ * tunnel stanza (ifupdown ≥ 0.8.40) gets `encaplimit none`, an ifupdown-ng one `tunnel-encaplimit
+ * none`; an inet tunnel stanza, which has no such option, an `up` line that sets it over netlink
+ * (and the MTU again, which the change makes the kernel recompute).
+ */
+function ifupdownEncapFix(e: Endpoint, uri: string, text: string): Fix | undefined {
+  const limit = e.tunnel!.encapLimit!;
+  const dev = e.tunnel!.device ?? e.name;
+  if (limit.source === 'written' && limit.range && textAt(text, limit.range) !== '') {
+    return { title: `Use encaplimit none for ${dev}`, edits: [replaceRange(uri, limit.range, 'none')], isPreferred: true };
+  }
+  const header = limit.range?.start.line;
+  if (header === undefined) return undefined;
+  const lines = splitLines(text);
+  const h = lines[header] ?? '';
+  if (!/^\s*iface\s/.test(h)) return undefined;
+  const indent = optionIndent(lines, header);
+  if (/ifupdown-ng runs/.test(e.tunnel!.kind.rule ?? '')) {
+    return { title: `Add tunnel-encaplimit none to the ${dev} stanza (ifupdown-ng)`, edits: [insertLineAfter(uri, text, header, `${indent}tunnel-encaplimit none`)], isPreferred: true };
+  }
+  if (/^\s*iface\s+\S+\s+inet6\s+tunnel\b/.test(h)) {
+    return { title: `Add encaplimit none to the ${dev} stanza (ifupdown 0.8.40 or later)`, edits: [insertLineAfter(uri, text, header, `${indent}encaplimit none`)], isPreferred: true };
+  }
+  const mtu = e.tunnel!.mtu;
+  const cmd = encaplimitNoneCommand({ ...e, tunnel: { ...e.tunnel!, device: '$IFACE' } });
+  const block = [`${indent}up ${cmd}`, ...(mtu?.source === 'written' ? [`${indent}up ip link set dev $IFACE mtu ${mtu.value}`] : [])].join('\n');
+  return { title: `Add \`up ${cmd}\` to the ${dev} stanza (its method has no encaplimit option)`, edits: [insertLineAfter(uri, text, header, block)], isPreferred: true };
 }
 
 /** ifcfg cannot set the limit: /sbin/ifup-local (run by ifup-post with the device as $1) can. */
@@ -117,5 +159,10 @@ export function linuxMtuEdit(e: Endpoint, mtu: number, ctx: FixContext): TextEdi
       return setIniKey(e.uri, text, 'ip-tunnel', 'mtu', String(mtu));
     case 'script':
       return appendBlock(e.uri, text, `ip link set dev ${e.tunnel!.device ?? e.name} mtu ${mtu}`);
+    case 'ifupdown': {
+      const header = e.range.start.line;
+      if (!/^\s*iface\s/.test(splitLines(text)[header] ?? '')) return undefined;
+      return insertLineAfter(e.uri, text, header, `${optionIndent(splitLines(text), header)}mtu ${mtu}`);
+    }
   }
 }
