@@ -4,7 +4,8 @@
 // ifupdown and ifupdown-ng do with the options they skip or drop (docs/reference/ifupdown.md).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dialect } from '../../server/src/languages/ifupdown';
+import { dialect, type IfupdownTree } from '../../server/src/languages/ifupdown';
+import type { ParsedFile } from '../../server/src/core/types';
 import { analyseTree, applyFirst, hostTree, hostUri, ledger, show } from './hosts-helpers';
 
 const TREE = 'debian12-libreswan-ifupdown';
@@ -12,6 +13,8 @@ const TUN = 'etc/network/interfaces.d/tun10';
 const tunUri = hostUri(TREE, TUN);
 const rootUri = hostUri(TREE, 'etc/network/interfaces');
 const STOCK_TUN10 = (more: string) => (old: string) => old.replace('\tmtu 1400\n', `\tmtu 1400\n${more}`);
+
+const parsed = (r: ReturnType<typeof analyseTree>, uri: string) => r.service.parse(uri) as ParsedFile<IfupdownTree>;
 
 function tun10(r: ReturnType<typeof analyseTree>) {
   const e = r.service.endpoints().find((x) => x.name === 'tun10' && x.vendor === 'linux');
@@ -165,10 +168,10 @@ test('source-directory reads only names of letters, digits, - and _: tun10.cfg i
 
 test('the host addresses: ens3 with its default routes (for %defaultroute and pairing)', () => {
   const r = analyseTree(hostTree(TREE));
-  const file = r.service.parse(rootUri)!;
+  const file = parsed(r, rootUri);
   const a = dialect.hostAddresses(file).map((x) => `${x.device} ${x.address.value}/${x.prefixLength} via ${x.defaultGateway?.value}`);
   assert.deepEqual(a, ['ens3 203.0.113.12/24 via 203.0.113.1', 'ens3 2001:db8:a::12/64 via 2001:db8:a::1']);
-  assert.deepEqual(dialect.hostAddresses(r.service.parse(tunUri)!), [], 'a tunnel\'s own addresses are not the host\'s');
+  assert.deepEqual(dialect.hostAddresses(parsed(r, tunUri)), [], 'a tunnel\'s own addresses are not the host\'s');
 });
 
 test('line ledger of the tree: 0 dropped; stanzas and read options are the model, dns-* and auto outside', () => {
@@ -195,13 +198,13 @@ test('a misplaced option: ifupdown reads none of the file (syntax-error); `iface
 
 test('hover, completion, symbols and folding', () => {
   const r = analyseTree(hostTree(TREE));
-  const file = r.service.parse(tunUri)!;
+  const file = parsed(r, tunUri);
   const h = dialect.hover!(file, { line: 2, character: 2 }, r.service.workspace.context())!.markdown;
   assert.match(h, /ifupdown runs `ip -6 tunnel add tun10 mode ip6gre remote 2001:db8:b::1 local 2001:db8:a::12 ttl 64`/);
   assert.match(h, /encapsulation limit 4\*\*/);
   const o = dialect.hover!(file, { line: 7, character: 2 }, r.service.workspace.context())!.markdown;
   assert.match(o, /^\*\*mtu\*\* MTU: `ip link set IFACE up mtu N`/);
-  const src = dialect.hover!(r.service.parse(rootUri)!, { line: 3, character: 2 }, r.service.workspace.context())!.markdown;
+  const src = dialect.hover!(parsed(r, rootUri), { line: 3, character: 2 }, r.service.workspace.context())!.markdown;
   assert.match(src, /reads `tun10`/);
   const c = dialect.complete!(file, { line: 8, character: 1 }, r.service.workspace.context()).map((x) => x.label);
   assert.ok(c.includes('encaplimit') && c.includes('up'), c.join(','));
@@ -209,13 +212,13 @@ test('hover, completion, symbols and folding', () => {
   assert.deepEqual(v, ['none', '4']);
   assert.deepEqual(file.symbols.map((s) => s.name), ['iface tun10 inet6 tunnel', 'iface tun10 inet static']);
   assert.deepEqual(file.folding.map((f) => [f.startLine, f.endLine]), [[2, 7], [9, 11]]);
-  assert.deepEqual(r.service.parse(rootUri)!.references.map((x) => x.targetUris), [[tunUri]]);
+  assert.deepEqual(parsed(r, rootUri).references.map((x) => x.targetUris), [[tunUri]]);
   assert.deepEqual(file.dependencies[0], rootUri, 'a change of the root re-reads the sourced file');
 });
 
 test('secrets of other packages (wpa-psk) are listed for redaction and never shown', () => {
   const r = analyseTree(hostTree(TREE, { 'etc/network/interfaces': (t) => `${t}\niface wlan0 inet dhcp\n\twpa-ssid lab\n\twpa-psk TEST-ONLY-wifi-secret\n` }));
-  const file = r.service.parse(rootUri)!;
+  const file = parsed(r, rootUri);
   assert.deepEqual(dialect.secretValues!(file), ['TEST-ONLY-wifi-secret']);
   const line = file.text.split('\n').findIndex((l) => l.includes('wpa-psk'));
   const h = dialect.hover!(file, { line, character: 12 }, r.service.workspace.context())!.markdown;
