@@ -104,7 +104,10 @@ export function openEsp(sa: EspSa, esp: Uint8Array, crypto: CryptoProvider | 'cl
   // Result objects are written out (no `{ ...base }` spreads): this runs once per packet.
   if (ctEnd - ctStart < ESP_TRAILER_FIXED) return { spi, seq, iv, icv, error: `ESP packet too short for ${sa.enc}/${sa.integ}: ${esp.length} bytes` };
   const ct = esp.subarray(ctStart, ctEnd);
-  if ((ct.length + 0) % e.align !== 0) return { spi, seq, iv, icv, error: `ESP ciphertext length ${ct.length} is not a multiple of ${e.align}` };
+  if (ct.length % e.align !== 0) {
+    const hint = icvHint(sa, esp, crypto === 'clear' ? undefined : crypto);
+    return { spi, seq, iv, icv, error: `ESP ciphertext length ${ct.length} is not a multiple of ${e.align}${hint ? `: ${hint}` : ''}` };
+  }
   if (crypto === 'clear') return { spi, seq, iv, icv, plaintext: ct };
   const problem = checkSa(sa);
   if (problem) return { spi, seq, iv, icv, error: problem };
@@ -134,4 +137,63 @@ function equalPrefix(mac: Uint8Array, icv: Uint8Array, n: number): boolean {
   let d = 0;
   for (let i = 0; i < icv.length; i++) d |= mac[i] ^ icv[i];
   return d === 0;
+}
+
+/** ICV lengths a packet may end in: none, and those of the integrity algorithms the codec knows. */
+const ICV_LENGTHS = [0, ...new Set(Object.values(INTEG_ALGORITHMS).map((i) => i.icvLength).filter((n) => n > 0))].sort((a, b) => a - b);
+
+/** Whether the ESP packet, taken to end in an ICV of `icvLen` bytes, has a valid RFC 4303 trailer. */
+function trailerValid(sa: EspSa, esp: Uint8Array, icvLen: number, crypto: CryptoProvider | undefined): boolean | undefined {
+  const e = ENC_ALGORITHMS[sa.enc];
+  const ctStart = ESP_HEADER_LENGTH + e.ivLength;
+  const ctEnd = esp.length - icvLen;
+  let last: Uint8Array;
+  if (e.kind === 'null') last = esp.subarray(Math.max(ctStart, ctEnd - 16), ctEnd);
+  else if (e.kind === 'cbc' && crypto && checkSa(sa) === undefined) {
+    const prev = ctEnd - 32 >= ctStart ? esp.subarray(ctEnd - 32, ctEnd - 16) : esp.subarray(ESP_HEADER_LENGTH, ctStart);
+    try {
+      last = crypto.aesCbcDecrypt(sa.encKey, prev, esp.subarray(ctEnd - 16, ctEnd));
+    } catch {
+      return undefined;
+    }
+  } else return undefined;
+  const padLen = last[last.length - 2];
+  if (padLen > ctEnd - ctStart - 2) return false;
+  // the default padding 1, 2, 3, … as far as this block shows it
+  for (let k = 1; k <= padLen && last.length - 2 - k >= 0; k++) if (last[last.length - 2 - k] !== padLen - k + 1) return false;
+  return true;
+}
+
+function icvWords(n: number): string {
+  if (n === 0) return 'no ICV';
+  const names = Object.values(INTEG_ALGORITHMS).filter((i) => i.icvLength === n).map((i) => i.name);
+  return `a ${n}-byte ICV (${names.join(', ')})`;
+}
+
+/**
+ * Why an ESP packet does not open as its SA says when the SA's integrity part is missing or another
+ * one: the ICV lengths (none, 12, 16, 24, 32 bytes) other than the SA's that fit the cipher's block
+ * and, where the trailer can be read (NULL, or AES-CBC with a provider), give a valid trailer.
+ * Undefined when no other length fits (AES-GCM: its ICV is the tag).
+ */
+export function icvHint(sa: EspSa, esp: Uint8Array, crypto?: CryptoProvider): string | undefined {
+  const e = ENC_ALGORITHMS[sa.enc];
+  if (!e || e.kind === 'gcm' || !INTEG_ALGORITHMS[sa.integ]) return undefined;
+  const have = INTEG_ALGORITHMS[sa.integ].icvLength;
+  const fits: number[] = [];
+  let checked = false;
+  for (const n of ICV_LENGTHS) {
+    if (n === have) continue;
+    const ct = esp.length - ESP_HEADER_LENGTH - e.ivLength - n;
+    if (ct < Math.max(ESP_TRAILER_FIXED, e.kind === 'cbc' ? 16 : 0) || ct % e.align !== 0) continue;
+    const valid = trailerValid(sa, esp, n, crypto);
+    if (valid === false) continue;
+    if (valid) checked = true;
+    fits.push(n);
+  }
+  if (!fits.length) return undefined;
+  const carries = `${checked ? 'the packet opens with a valid trailer when it ends in' : "the packet's length fits"} ${fits.map(icvWords).join(' or ')}`;
+  if (have === 0) return `the SA has no integrity algorithm, but ${carries}: the SA lacks its integrity algorithm and key`;
+  if (fits.length === 1 && fits[0] === 0) return `the SA has ${sa.integ} (a ${have}-byte ICV), but ${carries}: the packets carry no ICV, give the SA without integrity`;
+  return `the SA has ${sa.integ} (a ${have}-byte ICV), but ${carries}`;
 }

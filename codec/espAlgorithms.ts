@@ -65,6 +65,11 @@ export function isIntegName(s: string): s is IntegName {
 /** An ESP security association as the codec uses it (keys are raw bytes). */
 export interface EspSa {
   spi: number;
+  /**
+   * The SPI bits that must match (default all 32): tshark's esp_sa wildcards, `*` (0) and hex digits
+   * written `*` in `0x0000100*` (0xfffffff0).
+   */
+  spiMask?: number;
   enc: EncName;
   encKey: Uint8Array;
   integ: IntegName;
@@ -75,4 +80,9 @@ export interface EspSa {
 export function icvLength(enc: EncName, integ: IntegName): number {
   const e = ENC_ALGORITHMS[enc];
   return e.kind === 'gcm' ? e.icvLength : INTEG_ALGORITHMS[integ].icvLength;
+}
+
+/** Whether the SA applies to a packet with this SPI (its mask applied). */
+export function saMatches(sa: EspSa, spi: number): boolean {
+  return ((sa.spi ^ spi) & (sa.spiMask ?? 0xffffffff)) === 0;
 }

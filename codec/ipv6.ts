@@ -136,7 +136,7 @@ export function decodeOptionsHeader(ctx: DecodeContext, kind: 'hopbyhop' | 'dsto
   const len = (b[off + 1] + 1) * 8;
   // A truncated header is still shown with the options that are there, then decoding stops.
   const avail = Math.min(len, Math.min(end, b.length) - off);
-  const problem = readOptions(b, off, len, avail, what, ctx.notes, undefined);
+  const problem = readOptions(b, off, len, avail, what, ctx.notes, undefined, ctx);
   ctx.layer(kind, off, avail, () => {
     const fields = [field('Next Header', off, 1, protoLabel(nh)), field('Hdr Ext Len', off + 1, 1, `${b[off + 1]} (${len} bytes)`)];
     readOptions(b, off, len, avail, what, undefined, fields);
@@ -151,7 +151,7 @@ export function decodeOptionsHeader(ctx: DecodeContext, kind: 'hopbyhop' | 'dsto
  * Walks the TLV options of a Hop-by-Hop/Destination Options header: pushes the notes (when `notes`
  * is given) and the fields (when `fields` is given); returns the problem that ends the walk.
  */
-function readOptions(b: Uint8Array, off: number, len: number, avail: number, what: string, notes: DecodeContext['notes'] | undefined, fields: Field[] | undefined): string | undefined {
+function readOptions(b: Uint8Array, off: number, len: number, avail: number, what: string, notes: DecodeContext['notes'] | undefined, fields: Field[] | undefined, ctx?: DecodeContext): string | undefined {
   let o = off + 2;
   while (o < off + avail) {
     const t = b[o];
@@ -171,6 +171,10 @@ function readOptions(b: Uint8Array, off: number, len: number, avail: number, wha
       return `${what}: option ${hex8(t)} at offset ${o} overruns the header`;
     }
     const dl = b[o + 1];
+    // RFC 6275 §6.3: a Home Address option makes the home address the source of the upper-layer
+    // pseudo-header (the UDP/TCP/ICMPv6 checksums). As Wireshark's dissect_opts, the 16 bytes after
+    // the length are taken even when the length is wrong (zeek's ipv6-mobility-dst-opts.pcap #3).
+    if (ctx && t === OPT_HOME_ADDRESS && o + 18 <= off + avail && ctx.ipFamily === 6) ctx.ipSrc = o + 2;
     if (fields) {
       const name = OPTION_NAMES[t] ?? `Option ${hex8(t)}`;
       let value: string | number;
@@ -191,6 +195,14 @@ export function decodeRouting(ctx: DecodeContext, off: number, end: number): Nex
   const len = (b[off + 1] + 1) * 8;
   need(b, off, len, 'Routing header', end);
   const nh = b[off];
+  // RFC 8200 §8.1: with a Routing header the pseudo-header's destination is the final one: the last
+  // address of a type 0 header, the home address of a type 2 header (RFC 6275 §6.4), while segments
+  // are left (as Wireshark's dissect_routing6 sets pinfo->dst).
+  const type = b[off + 2];
+  if (b[off + 3] > 0 && ctx.ipFamily === 6) {
+    if (type === 0 && len >= 24) ctx.ipDst = off + 8 + Math.floor((len - 8) / 16 - 1) * 16;
+    else if (type === 2 && len >= 24) ctx.ipDst = off + 8;
+  }
   ctx.layer('routing', off, len, () => [
     field('Next Header', off, 1, protoLabel(nh)),
     field('Hdr Ext Len', off + 1, 1, `${b[off + 1]} (${len} bytes)`),

@@ -7,8 +7,8 @@ import { parseIpv4, parseIpv6 } from './address';
 import { need, toHex, u32 } from './bytes';
 import type { CryptoProvider } from './crypto';
 import { DecodeContext, type DecodeOptions, field, hex32, type IpAddrs, type Next } from './context';
-import { ENC_ALGORITHMS, type EspSa, INTEG_ALGORITHMS } from './espAlgorithms';
-import { ESP_HEADER_LENGTH, openEsp, sealEsp } from './esp';
+import { ENC_ALGORITHMS, type EspSa, INTEG_ALGORITHMS, saMatches } from './espAlgorithms';
+import { ESP_HEADER_LENGTH, icvHint, openEsp, sealEsp } from './esp';
 import { decodeEthernet, decodeVlan, encodeEthernet, isVlanEtherType } from './ethernet';
 import { decodeGre, encodeGre } from './gre';
 import { decodeIpv4, encodeIpv4 } from './ipv4';
@@ -180,7 +180,7 @@ function decodeEsp(ctx: DecodeContext, off: number, end: number): Next {
     if (end > off + ESP_HEADER_LENGTH) ctx.layer('esp-encrypted', off + 8, end - off - 8, () => [field('Encrypted Data', off + 8, end - off - 8, `${end - off - 8} bytes`)]);
     ctx.esp ??= { spi, seq, decrypted: false };
     if (sa && !crypto) ctx.errors.push('an SA matches but no crypto provider was given');
-    if (destOptsBefore) ctx.notes.push({ code: Code.encaplimitTransportInterop, severity: 'warning', offset: prev.offset, message: FOUNDING_CASE.replace('transport-mode ESP', 'ESP (mode unknown without the SA; transport mode is the founding case)') });
+    if (destOptsBefore) modeUnknownNote(ctx, prev.offset, sa ? ' without a crypto provider' : ' without the SA');
     return undefined;
   }
   const enc = ENC_ALGORITHMS[sa.enc];
@@ -198,19 +198,25 @@ function decodeEsp(ctx: DecodeContext, off: number, end: number): Next {
     icvLayer(ctx, icvLen, icvStart, ctStart, end, icvStatus);
     ctx.errors.push(opened.error ?? 'ESP could not be opened');
     if (opened.icvGood === false) ctx.notes.push({ code: Code.icvBad, severity: 'error', offset: icvStart, message: `ESP ICV does not verify for SPI ${hex32(spi)} (wrong keys or a corrupted packet)` });
+    if (destOptsBefore) modeUnknownNote(ctx, prev.offset, ': the SA did not open the packet');
     return undefined;
   }
   const pt = opened.plaintext;
-  b.set(pt, ctStart); // same length, same offsets: inner layers keep wire offsets
   const padLen = pt[pt.length - 2];
   const nh = pt[pt.length - 1];
-  const mode = nh === IPPROTO.IPV4 || nh === IPPROTO.IPV6 ? 'tunnel' : 'transport';
-  ctx.esp = { spi, seq, decrypted: true, icvGood: opened.icvGood, nextHeader: nh, padLength: padLen, mode };
   if (padLen > pt.length - 2) {
-    ctx.errors.push(`ESP pad length ${padLen} exceeds the ${pt.length - 2} decrypted bytes (wrong key?)`);
+    // The trailer is not one: the bytes are not the plaintext, so neither mode nor next header is known.
+    ctx.esp = { spi, seq, decrypted: false, icvGood: opened.icvGood };
+    const hint = crypto === 'clear' ? undefined : icvHint(sa, b.subarray(off, end), crypto);
+    if (icvStart > ctStart) ctx.layer('esp-encrypted', ctStart, icvStart - ctStart, () => [field('Encrypted Data', ctStart, icvStart - ctStart, `${icvStart - ctStart} bytes`)]);
+    ctx.errors.push(`ESP pad length ${padLen} exceeds the ${pt.length - 2} decrypted bytes: ${hint ?? 'wrong encryption key?'}`);
     icvLayer(ctx, icvLen, icvStart, ctStart, end, icvStatus);
+    if (destOptsBefore) modeUnknownNote(ctx, prev.offset, ': the decrypted trailer is invalid');
     return undefined;
   }
+  b.set(pt, ctStart); // same length, same offsets: inner layers keep wire offsets
+  const mode = nh === IPPROTO.IPV4 || nh === IPPROTO.IPV6 ? 'tunnel' : 'transport';
+  ctx.esp = { spi, seq, decrypted: true, icvGood: opened.icvGood, nextHeader: nh, padLength: padLen, mode };
   const innerEnd = ctStart + pt.length - 2 - padLen;
   for (let i = 0; i < padLen; i++) {
     if (pt[pt.length - 2 - padLen + i] !== i + 1) {
@@ -235,9 +241,14 @@ function decodeEsp(ctx: DecodeContext, off: number, end: number): Next {
   return undefined;
 }
 
+/** The founding-case warning when the ESP mode cannot be known (`why`: ' without the SA', ': …'). */
+function modeUnknownNote(ctx: DecodeContext, offset: number, why: string): void {
+  ctx.notes.push({ code: Code.encaplimitTransportInterop, severity: 'warning', offset, message: FOUNDING_CASE.replace('transport-mode ESP', `ESP (mode unknown${why}; transport mode is the founding case)`) });
+}
+
 function findSa(sas: DecodeOptions['sas'], spi: number): EspSa | undefined {
   if (!sas) return undefined;
-  for (let i = 0; i < sas.length; i++) if (sas[i].spi === spi) return sas[i];
+  for (let i = 0; i < sas.length; i++) if (saMatches(sas[i], spi)) return sas[i];
   return undefined;
 }
 

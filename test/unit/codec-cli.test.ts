@@ -113,3 +113,64 @@ test('layout FILE[:LINE] goes through the endpoint resolver; flags override it',
     setEndpointResolver(undefined);
   }
 });
+
+const TRANSPORT = join(GEN, 'ip6gre_tel4_esp_transport.pcap');
+const KEYS = SA1001.slice('0x1001:'.length);
+
+test('decode --sa: the SPI forms of tshark esp_sa (0x hex, decimal, octal, wildcards) and a word for an SA that matched nothing', async () => {
+  for (const spi of ['0x1001', '0X00001001', '4097', '010001', '*', '0x0000100*', '0x*****001']) {
+    const r = await call(decode, [TRANSPORT, '--sa', `${spi}:${KEYS}`]);
+    assert.match(r.out, /ICV good\]/, spi);
+    assert.equal(r.err, '', spi);
+  }
+  const dec = await call(decode, [TRANSPORT, '--sa', `1001:${KEYS}`]);
+  assert.doesNotMatch(dec.out, /ICV good\]/);
+  assert.equal(dec.err.split('\n').filter(Boolean).length, 1, 'one line on stderr');
+  assert.match(dec.err, /^tunnel-lens decode: .*ip6gre_tel4_esp_transport\.pcap: --sa 1001 \(decimal 1001 = 0x000003e9\) matched no ESP packet; the capture's SPIs: 0x00001001 \(1 packet\);.* for hex write 0x1001\n$/);
+  const other = await call(decode, [TRANSPORT, '--sa', `0x2002:${KEYS}`, '--sa', SA1001]);
+  assert.match(other.err, /--sa 0x2002 \(0x00002002\) matched no ESP packet/);
+  assert.doesNotMatch(other.err, /--sa 0x1001/);
+  const shadowed = await call(decode, [TRANSPORT, '--sa', SA1001, '--sa', `4097:${KEYS}`]);
+  assert.match(shadowed.err, /--sa 4097 .*an earlier --sa with the same SPI took its packets/);
+  const none = await call(decode, [join(GEN, 'ip6gre_tel4.pcap'), '--sa', SA1001]);
+  assert.match(none.err, /the capture has no ESP packet/);
+  for (const bad of ['0x100*', '0x1g', '10x1', '-1', '4294967296', '09']) await assert.rejects(async () => call(decode, [TRANSPORT, '--sa', `${bad}:${KEYS}`]), /SPI .* is not a 32-bit number; write 0x1001 \(hex\)/, bad);
+  for (const r of [dec, other, shadowed, none]) assert.doesNotMatch(r.out + r.err, /00112233445566778899aabbccddeeff|0102030405060708090a0b0c0d0e0f1011121314/);
+});
+
+test('decode: a missing or different integrity part is named, not "not a multiple of 16"', async () => {
+  const noInteg = await call(decode, [TRANSPORT, '--sa', '0x1001:aes-cbc-128:0x00112233445566778899aabbccddeeff']);
+  assert.match(noInteg.out, /malformed: ESP ciphertext length 92 is not a multiple of 16: the SA has no integrity algorithm, but the packet opens with a valid trailer when it ends in a 12-byte ICV \(hmac-sha1-96\): the SA lacks its integrity algorithm and key/);
+  const other = await call(decode, [TRANSPORT, '--sa', `0x1001:aes-cbc-128:0x00112233445566778899aabbccddeeff:hmac-sha2-256-128:0x${'0a'.repeat(32)}`]);
+  assert.match(other.out, /the SA has hmac-sha2-256-128 \(a 16-byte ICV\), but the packet opens with a valid trailer when it ends in a 12-byte ICV \(hmac-sha1-96\)/);
+  // the other way round: the packets carry no ICV (built here without integrity), the SA has one
+  const { encodeStack, LINKTYPE } = await import('../../codec/packet');
+  const { writePcap } = await import('../../codec/pcap');
+  const { nodeCrypto } = await import('../../codec/crypto-node');
+  const { fromHex } = await import('../../codec/bytes');
+  const { writeFileSync } = await import('node:fs');
+  const sa = { spi: 0x1001, enc: 'aes-cbc-128' as const, encKey: fromHex('00112233445566778899aabbccddeeff')!, integ: 'none' as const, integKey: new Uint8Array(0) };
+  const f = join(mkdtempSync(join(tmpdir(), 'tl-cli-')), 'noicv.pcap');
+  const frame = encodeStack([{ kind: 'ipv6', src: '2001:db8::1', dst: '2001:db8::2' }, { kind: 'esp', sa, seq: 1 }, { kind: 'udp', srcPort: 1, dstPort: 2 }, { kind: 'raw', data: new Uint8Array(20).fill(0x55) }], { crypto: nodeCrypto }).bytes;
+  writeFileSync(f, writePcap([frame], LINKTYPE.RAW));
+  const missing = await call(decode, [f, '--sa', SA1001]);
+  assert.match(missing.out, /the SA has hmac-sha1-96 \(a 12-byte ICV\), but the packet opens with a valid trailer when it ends in no ICV: the packets carry no ICV, give the SA without integrity/);
+  assert.match((await call(decode, [f, '--sa', '0x1001:aes-cbc-128:0x00112233445566778899aabbccddeeff'])).out, /transport mode, next header 17/);
+});
+
+test('decode: the summary says what is known of the ESP mode, unknown without keys or with wrong ones', async () => {
+  const last = (r: { out: string }) => r.out.trim().split('\n').at(-1)!;
+  assert.match(last(await call(decode, [TRANSPORT])), /Destination Options before ESP: 1 \(transport mode 0, tunnel mode 0, mode unknown 1\)/);
+  assert.match(last(await call(decode, [TRANSPORT, '--sa', SA1001])), /Destination Options before ESP: 1 \(transport mode 1, tunnel mode 0, mode unknown 0\)/);
+  const wrongEnc = await call(decode, [TRANSPORT, '--sa', SA1001.replace('0x0011', '0x0111')]);
+  assert.match(last(wrongEnc), /decrypted 0, ICV good 1, .*mode unknown 1\)/);
+  assert.match(wrongEnc.out, /\[SPI 0x00001001 seq 1, ICV good\]/, 'no mode claimed from a garbage trailer');
+  assert.match(wrongEnc.out, /warning: encaplimit-transport-interop: .*mode unknown: the decrypted trailer is invalid/);
+  const wrongInteg = await call(decode, [TRANSPORT, '--sa', SA1001.replace('0x0102', '0x0202')]);
+  assert.match(last(wrongInteg), /ICV good 0, bad 1; Destination Options before ESP: 1 \(transport mode 0, tunnel mode 0, mode unknown 1\)/);
+  assert.match(wrongInteg.out, /mode unknown: the SA did not open the packet/);
+  assert.match(last(await call(decode, [join(GEN, 'ip6gre_tel4_esp_tunnel.pcap'), '--sa', SA1001.replace('0x1001', '0x1002')])), /Destination Options before ESP: 0;/);
+  const j = JSON.parse((await call(decode, [TRANSPORT, '--format', 'json'])).out);
+  assert.deepEqual(j.summary.destOptionsBeforeEsp, { total: 1, transport: 0, tunnel: 0, unknown: 1 });
+  assert.equal(j.summary.foundingCase, 0);
+});
