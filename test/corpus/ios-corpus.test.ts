@@ -227,3 +227,13 @@ test('corpus certificates: hex blocks up to quit are skipped in Batfish cisco_cr
   for (const b of pf.tree.parse.blocks) assert.ok(!pf.findings.some((x) => x.range.start.line > b.startLine && x.range.start.line <= b.endLine));
   assert.equal(pf.tree.cfg.hostname?.text, 'cisco_crypto');
 });
+
+test('corpus Batfish hybrid-cloud-aws lhr-border-02: keyrings whose first line is local-address keep their keys', () => {
+  const pf = load('batfish__networks__hybrid-cloud-aws__configs__lhr-border-02.cfg');
+  assert.deepEqual([...pf.tree.cfg.keyrings.values()].map((k) => [k.name, k.keys.map((e) => e.address)]), [
+    ['keyring-vpn-ba2e34a8-0', ['52.27.166.152/32']],
+    ['keyring-vpn-ba2e34a8-1', ['52.39.121.126/32']],
+  ]);
+  // The VTIs to AWS take their key through the ISAKMP profile's keyring.
+  assert.deepEqual(pf.endpoints.filter((e) => /^Tunnel/.test(e.name)).map((e) => [e.name, !!e.ipsec?.pskDigest]), [['Tunnel1', true], ['Tunnel2', true]]);
+});

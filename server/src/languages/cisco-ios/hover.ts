@@ -7,6 +7,7 @@ import type { Endpoint, Proposal, Valued } from '../../core/endpoint';
 import { MODE_NAMES, type Kw } from './commands';
 import { transformSetProposal, ikev2ProposalCanonical } from './endpoints/proposals';
 import { DEFAULT_TRANSFORM_SET, TRANSFORM_SET_DEFAULT_MODE, versionLabel } from './defaults';
+import { contains } from '../../core/ranges';
 import type { IosConfig } from './model';
 import { rangeOf } from './words';
 import type { IosTree } from './tree';
@@ -127,10 +128,6 @@ function objectMarkdown(t: IosTree, kind: string, name: string): string | undefi
   }
 }
 
-function within(pos: Position, r: { start: Position; end: Position }): boolean {
-  return pos.line === r.start.line && pos.character >= r.start.character && pos.character <= r.end.character;
-}
-
 export function hover(file: ParsedFile, pos: Position): HoverResult | undefined {
   const t = file.tree as IosTree | undefined;
   if (!t) return undefined;
@@ -140,7 +137,7 @@ export function hover(file: ParsedFile, pos: Position): HoverResult | undefined 
     return { markdown: `IOS version for defaults: **${t.version.text}** (from this directive). Defaults in this file follow ${versionLabel(t.version)}.` };
   }
   // A reference: describe the object it names.
-  const ref = t.cfg.refs.find((r) => within(pos, r.range));
+  const ref = t.cfg.refs.find((r) => contains(r.range, pos));
   if (ref) {
     const md = objectMarkdown(t, ref.kind, ref.name);
     const range = ref.range;

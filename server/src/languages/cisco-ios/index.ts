@@ -9,7 +9,6 @@ import { emptyParsedFile } from '../../core/parsedFile';
 import { range } from '../../core/ranges';
 import { readDirectives, type Directive } from '../../core/versions';
 import { written } from '../../core/valued';
-import { isCommentLine } from './lexer';
 import { parseIos, type ParseTree } from './parser';
 import type { IosConfig } from './model';
 import { extractIncremental } from './extract/sections';
@@ -24,16 +23,16 @@ import type { IosTree } from './tree';
 
 export type { IosTree } from './tree';
 
-/**
- * The first `! tunnel-lens: ios X` directive on a comment line the parser reads as one (not in a
- * banner or certificate body, not after `end`).
- */
-function iosDirective(text: string, tree: ParseTree): Directive | undefined {
-  return readDirectives(text).find((d) => {
-    if (d.product !== 'ios' || !d.version || !isCommentLine(tree.lines[d.line] ?? '')) return false;
-    const inside = (b: { startLine: number; endLine: number }) => d.line > b.startLine && d.line <= b.endLine;
-    return !tree.blocks.some(inside) && !tree.passed.some((p) => p.kind === 'after-end' && d.line >= p.startLine && d.line <= p.endLine);
-  });
+/** The first `! tunnel-lens: ios X` directive among the comment lines the parser set aside for it (none in banners or after `end`). */
+function iosDirective(tree: ParseTree): Directive | undefined {
+  for (const p of tree.passed) {
+    if (p.kind !== 'directive') continue;
+    for (let line = p.startLine; line <= p.endLine; line++) {
+      const d = readDirectives(tree.lines[line]).find((x) => x.product === 'ios' && x.version);
+      if (d) return { ...d, line };
+    }
+  }
+  return undefined;
 }
 
 /** Directive beats setting, setting beats the `version` line; the founding case's train otherwise (docs/reference/ios-grammar.md §8). */
@@ -69,7 +68,7 @@ export function parseIosDocument(doc: TextDocument, ctx: ParseContext, previous?
   const prevTree = previous && previous.uri === doc.uri && previous.languageId === 'cisco-ios' ? (previous.tree as IosTree | undefined) : undefined;
   const parse = parseIos(file.text, prevTree?.parse);
   const cfg = extractIncremental(parse, prevTree?.cfg);
-  const directive = iosDirective(file.text, parse);
+  const directive = iosDirective(parse);
   const { v, valued } = resolveVersion(directive, parse, cfg, ctx, doc.uri);
   const built = buildEndpointsIncremental({ uri: doc.uri, cfg, version: v, versionValued: valued }, prevTree?.endpointCache);
   let endpoints = built.endpoints;

@@ -6,12 +6,15 @@ import { LineUse, markLines, newLedger } from '../../core/lines';
 import type { ParsedFile } from '../../core/types';
 import { isCommentLine } from './lexer';
 import type { IosTree } from './tree';
+import type { PassedLines } from './parser';
+
+const PASSED_USE: Readonly<Record<PassedLines['kind'], LineUse>> = { exit: LineUse.model, noise: LineUse.outside, 'after-end': LineUse.outside, directive: LineUse.trivia };
 
 export function iosLineUse(file: ParsedFile<IosTree>): Uint8Array {
   const t = file.tree.parse;
   const ledger = newLedger(t.lines.length);
   // `exit` is read by the parser's mode stack; noise and what follows `end` are not configuration.
-  for (const p of t.passed) markLines(ledger, p.startLine, p.endLine, p.kind === 'exit' ? LineUse.model : LineUse.outside);
+  for (const p of t.passed) markLines(ledger, p.startLine, p.endLine, PASSED_USE[p.kind]);
   t.lines.forEach((l, i) => {
     if (l.trim() === '' || isCommentLine(l)) ledger[i] = LineUse.trivia;
   });

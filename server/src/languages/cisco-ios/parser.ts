@@ -2,12 +2,13 @@
 // each command tried in the current mode and then in its parents. Show-run output adds indentation
 // (one space per level) and `!` separators. This parser uses both: indentation when it is there,
 // the command tables of commands.ts when it is not (unindented pastes closed with `exit`).
-// Banners and certificate/key-string blocks are skipped verbatim so their text never becomes config.
+// Banners and certificate/key-string blocks are skipped verbatim so their text never becomes config
+// (docs/reference/ios-grammar.md §2).
 import { GLOBAL_TABLE, MODE_TABLES, SECTION_BREAKERS, type Kw, type ModeId } from './commands';
 import { indentOf, isCommentLine, isNoiseLine, resolve, resolveWord, tokenize, type Token } from './lexer';
 import { LineUse } from '../../core/lines';
 
-/** Per-node cache slot of the model extraction (objects.ts); symbol-keyed, so JSON leaves it out. */
+/** Per-node cache slot of the model extraction (extract/sections.ts); symbol-keyed, so JSON leaves it out. */
 export const SECTION: unique symbol = Symbol('section');
 
 export interface Node {
@@ -47,10 +48,11 @@ export interface SkippedBlock {
 
 /**
  * Lines the parser itself consumed that are no command node: `exit` (it leaves a mode), the
- * show-run and terminal noise around a configuration, and what follows `end`.
+ * show-run and terminal noise around a configuration, what follows `end`, and the comment lines
+ * that may hold a `tunnel-lens:` directive (so the directive is found without a scan of the text).
  */
 export interface PassedLines {
-  kind: 'exit' | 'noise' | 'after-end';
+  kind: 'exit' | 'noise' | 'after-end' | 'directive';
   startLine: number;
   endLine: number;
 }
@@ -205,6 +207,7 @@ function run(lines: string[], from: number, stopAt: ((line: number) => boolean) 
     }
     if (isBlank(raw)) continue;
     if (isCommentLine(raw)) {
+      if (raw.includes('tunnel-lens:')) pass('directive', i);
       // In show-run a `!` closes the sections opened at its indentation or deeper.
       if (/^\s*!/.test(raw)) {
         const ind = indentOf(raw);

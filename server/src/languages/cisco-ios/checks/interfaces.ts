@@ -8,6 +8,8 @@ import { DEFAULT_TUNNEL_MODE, RANGES, supportsOverlay, versionLabel } from '../d
 import { modeFamily } from '../endpoints/tunnel';
 import { iosCheck, rangeCheck } from './common';
 
+const DEFAULT_MODE_WORDS = DEFAULT_TUNNEL_MODE.split(' ');
+
 export const interfaces = iosCheck('tunnel-interfaces', [Code.invalidValue, Code.versionIncompatible, Code.duplicateKey], (t, report, file) => {
   const { cfg, version } = t;
   const seen = new Map<string, string>();
@@ -16,7 +18,7 @@ export const interfaces = iosCheck('tunnel-interfaces', [Code.invalidValue, Code
     if (itf.ipv6Mtu) rangeCheck(report, itf.ipv6Mtu, RANGES.ipv6Mtu, 'ipv6 mtu', 'error');
     if (itf.adjustMss) rangeCheck(report, itf.adjustMss, RANGES.adjustMss, 'ip tcp adjust-mss', 'error');
     if (itf.tunnelKey) rangeCheck(report, itf.tunnelKey, RANGES.tunnelKey, 'tunnel key', 'error');
-    const words = itf.tunnelMode?.words ?? DEFAULT_TUNNEL_MODE.split(' ');
+    const words = itf.tunnelMode?.words ?? DEFAULT_MODE_WORDS;
     const modeText = words.join(' ');
     const family = modeFamily(words);
     const dest = itf.tunnelDestination;

@@ -55,14 +55,40 @@ function afterHandler(n: Node, r: boolean | void): void {
   if (first && !MODELED_MODES.has(first.mode)) for (const c of n.children) markSection(c, LineUse.outside);
 }
 
+/** The family's commands as a tree of words, built once per family: a look-up walks the path without building strings. */
+interface Trie<T> {
+  entry?: Entry<T>;
+  next: Map<string, Trie<T>>;
+}
+
+const TRIES = new WeakMap<Family<never>, Trie<never>>();
+
+function trieOf<T>(family: Family<T>): Trie<T> {
+  let root = TRIES.get(family as Family<never>) as Trie<T> | undefined;
+  if (root) return root;
+  root = { next: new Map() };
+  for (const [key, entry] of Object.entries(family.commands)) {
+    let t = root;
+    for (const w of key.split(' ')) {
+      let n = t.next.get(w);
+      if (!n) t.next.set(w, (n = { next: new Map() }));
+      t = n;
+    }
+    t.entry = entry;
+  }
+  TRIES.set(family as Family<never>, root as Trie<never>);
+  return root;
+}
+
 /** The entry of the longest prefix of `path` the family lists. */
 function entryOf<T>(family: Family<T>, path: readonly string[]): Entry<T> | undefined {
-  const t = family.commands;
-  for (let k = path.length; k > 0; k--) {
-    const key = k === 1 ? path[0] : path.slice(0, k).join(' ');
-    if (Object.prototype.hasOwnProperty.call(t, key)) return t[key];
+  let t: Trie<T> | undefined = trieOf(family);
+  let found: Entry<T> | undefined;
+  for (let i = 0; i < path.length && t; i++) {
+    t = t.next.get(path[i]);
+    if (t?.entry !== undefined) found = t.entry;
   }
-  return undefined;
+  return found;
 }
 
 /**
