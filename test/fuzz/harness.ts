@@ -156,6 +156,7 @@ const FILE_NAMES: Record<DialectId, string> = {
   'systemd-netdev': 'tun10.netdev',
   'nm-connection': 'tun10.nmconnection',
   ifupdown: 'network/interfaces',
+  netplan: 'netplan/60-tunnels.yaml',
 };
 
 /** A language service over an in-memory file system (one peer file stays in it for pairing). */

@@ -8,8 +8,9 @@ import type { Fix, TextEditSpec } from '../core/types';
 import { appendBlock, findLine, insertLineAfter, replaceRange, splitLines, textAt } from './text';
 import type { FixContext } from './context';
 import { atLeast } from '../core/versions';
+import { NETPLAN_DROPIN_FILE, netplanNetdevName, netplanTunnelOf } from '../model/netplan';
 
-type Place = 'ifcfg' | 'netdev' | 'nmconnection' | 'script' | 'ifupdown';
+type Place = 'ifcfg' | 'netdev' | 'nmconnection' | 'script' | 'ifupdown' | 'netplan';
 
 /** Where Debian's ifupdown reads interface definitions (the ifupdown dialect's files). */
 const IFUPDOWN_PATH = /(^|\/)network\/interfaces(\.d\/[^/]+)?$/;
@@ -17,6 +18,8 @@ const IFUPDOWN_PATH = /(^|\/)network\/interfaces(\.d\/[^/]+)?$/;
 function placeKind(uri: string): Place {
   const name = basenameOfUri(uri);
   if (IFUPDOWN_PATH.test(decodeURIComponent(uri))) return 'ifupdown';
+  if (/(^|\/)netplan\/[^/]+\.yaml$/.test(uri)) return 'netplan';
+  if (/\.netdev\.d\/[^/]+\.conf$/.test(uri)) return 'netdev';
   if (name.startsWith('ifcfg-')) return 'ifcfg';
   if (name.endsWith('.netdev')) return 'netdev';
   if (name.endsWith('.nmconnection')) return 'nmconnection';
@@ -83,7 +86,47 @@ export function encaplimitNoneFix(e: Endpoint, ctx: FixContext): Fix | undefined
       return ifupLocalFix(e, uri, ctx);
     case 'ifupdown':
       return ifupdownEncapFix(e, uri, text);
+    case 'netplan':
+      return netplanEncapFix(e, uri, text, ctx);
   }
+}
+
+/** The host's /etc/systemd/network for a netplan file (`<root>/etc/netplan/x.yaml`), else the folder beside its own. */
+function systemdNetworkDir(yamlUri: string): string {
+  const m = /^(.*)\/(etc|run|lib)\/netplan\/[^/]+$/.exec(yamlUri);
+  return m ? `${m[1]}/etc/systemd/network` : joinUri(dirnameUri(dirnameUri(yamlUri)), 'systemd', 'network');
+}
+
+/**
+ * netplan has no key for the encapsulation limit (docs/reference/netplan.md §3): for the networkd
+ * renderer a drop-in of the .netdev netplan generates, `/etc/systemd/network/10-netplan-<id>.netdev.d/`
+ * with `[Tunnel] EncapsulationLimit=none` (a new file, or the existing one edited); for the
+ * NetworkManager renderer `networkmanager: passthrough: ip-tunnel.flags: "1"` under the tunnel.
+ */
+function netplanEncapFix(e: Endpoint, uri: string, text: string, ctx: FixContext): Fix | undefined {
+  const np = netplanTunnelOf(e);
+  if (!np) return undefined;
+  if (np.renderer === 'networkd') {
+    const dropin = joinUri(systemdNetworkDir(uri), `${netplanNetdevName(np.id)}.d`, NETPLAN_DROPIN_FILE);
+    const existing = ctx.text(dropin);
+    const title = `Add the drop-in ${netplanNetdevName(np.id)}.d/${NETPLAN_DROPIN_FILE} with [Tunnel] EncapsulationLimit=none (netplan has no key for it; networkd applies it when it creates ${np.id}: delete the device or reboot)`;
+    if (existing !== undefined) return { title, edits: [setIniKey(dropin, existing, 'Tunnel', 'EncapsulationLimit', 'none')], isPreferred: true };
+    const zero = { line: 0, character: 0 };
+    const body = `# Tunnel Lens: netplan has no key for the RFC 2473 encapsulation limit; this drop-in of the\n# ${netplanNetdevName(np.id)} that netplan generates removes the IPv6 Destination Options header.\n[Tunnel]\nEncapsulationLimit=none\n`;
+    return { title, createFiles: [dropin], edits: [{ uri: dropin, range: { start: zero, end: zero }, newText: body }], isPreferred: true };
+  }
+  if (e.tunnel!.kind.value.startsWith('ip6gre') && e.version && !atLeast(e.version.value, '1.42.6')) return undefined;
+  const modeLine = e.tunnel!.kind.range?.start.line;
+  const idLine = e.range.start.line;
+  if (modeLine === undefined || e.tunnel!.kind.uri !== uri) return undefined;
+  const lines = splitLines(text);
+  const indent = /^(\s*)/.exec(lines[modeLine] ?? '')![1];
+  const idIndent = /^(\s*)/.exec(lines[idLine] ?? '')![1].length;
+  if (!/^\s*mode\s*:/.test(lines[modeLine] ?? '') || indent.length <= idIndent) return undefined;
+  for (let l = idLine + 1; l < lines.length && (lines[l].trim() === '' || /^(\s*)/.exec(lines[l])![1].length > idIndent); l++) if (new RegExp(`^${indent}networkmanager\\s*:`).test(lines[l])) return undefined;
+  const step = indent.slice(idIndent) || '  ';
+  const block = [`${indent}networkmanager:`, `${indent}${step}passthrough:`, `${indent}${step}${step}ip-tunnel.flags: "1"`].join('\n');
+  return { title: `Add networkmanager: passthrough: ip-tunnel.flags: "1" (ip6-ign-encap-limit) to ${np.id} (netplan has no key for the encapsulation limit)`, edits: [insertLineAfter(uri, text, modeLine, block)], isPreferred: true };
 }
 
 /** The indentation of a stanza's options: the next line's when it is one, else a tab. */
@@ -159,6 +202,12 @@ export function linuxMtuEdit(e: Endpoint, mtu: number, ctx: FixContext): TextEdi
       return setIniKey(e.uri, text, 'ip-tunnel', 'mtu', String(mtu));
     case 'script':
       return appendBlock(e.uri, text, `ip link set dev ${e.tunnel!.device ?? e.name} mtu ${mtu}`);
+    case 'netplan': {
+      const modeLine = e.tunnel!.kind.range?.start.line;
+      const l = modeLine === undefined ? undefined : splitLines(text)[modeLine];
+      if (l === undefined || !/^\s*mode\s*:/.test(l) || e.tunnel!.kind.uri !== e.uri) return undefined;
+      return insertLineAfter(e.uri, text, modeLine!, `${/^(\s*)/.exec(l)![1]}mtu: ${mtu}`);
+    }
     case 'ifupdown': {
       const header = e.range.start.line;
       if (!/^\s*iface\s/.test(splitLines(text)[header] ?? '')) return undefined;

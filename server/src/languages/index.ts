@@ -6,6 +6,7 @@ import { dialect as ifcfg } from './ifcfg';
 import { dialect as systemdNetdev } from './systemd-netdev';
 import { dialect as nmConnection } from './nm-connection';
 import { dialect as ifupdown } from './ifupdown';
+import { dialect as netplan } from './netplan';
 import { dialect as swanctlConf } from './swanctl-conf';
 import { dialect as ipsecConf } from './ipsec-conf';
 import { dialect as ciscoIos } from './cisco-ios';
@@ -17,6 +18,7 @@ export const DIALECTS: readonly DialectModule[] = [
   systemdNetdev,
   nmConnection,
   ifupdown,
+  netplan,
   swanctlConf,
   ipsecConf,
   ciscoIos,

@@ -40,7 +40,11 @@ export function hostAddressesOf(dialect: object, file: ParsedFile): HostAddress[
  */
 export function sourceAddressFor(addresses: readonly HostAddress[], remote: string | undefined): HostAddress | undefined {
   const family = remote ? parseAddress(remote)?.family : undefined;
-  if (!family) return undefined;
+  return family ? sourceAddressOfFamily(addresses, family) : undefined;
+}
+
+/** The same for a family: the address of the interface with the default route, else the only one. */
+export function sourceAddressOfFamily(addresses: readonly HostAddress[], family: Family): HostAddress | undefined {
   const same = addresses.filter((a) => a.family === family && !isLinkLocal(a));
   const routed = same.filter((a) => a.defaultGateway);
   // One interface decides: its first address is the one the kernel prefers as the source.
