@@ -12,7 +12,9 @@ const ENCAP: Record<string, TunnelStack['encap']> = { gre: 'gre', ipip: 'ipip', 
 export function endpointStack(me: Endpoint, peer?: Endpoint): TunnelStack | undefined {
   const outer = me.family?.value ?? parseAddress(me.local?.value ?? '')?.family;
   if (!outer) return undefined;
-  const mode = effectiveMode(me, peer);
+  // An SA that comes up only when one end initiates comes up in tunnel mode.
+  const effective = effectiveMode(me, peer);
+  const mode = effective === 'initiator' ? 'tunnel' : effective;
   const esp = me.ipsec?.esp?.value ?? [];
   const match = peer?.ipsec?.esp ? firstMatch(esp, peer.ipsec.esp.value, 'esp', false) : undefined;
   const encr = match?.chosen.encr ?? esp[0]?.encr[0];

@@ -29,6 +29,15 @@ export const ipsecModeMismatch: PeerCheck = {
           ...where,
           related,
         });
+      } else if (result === 'initiator') {
+        const [tr, tu] = mm.value === 'transport' ? [me, peer] : [peer, me];
+        report({
+          code: Code.ipsecModeMismatch,
+          severity: 'warning',
+          message: `${describe(me)} uses ${mm.value} mode (${because(mm)}), ${describe(peer)} uses ${pm.value} mode: the SA comes up, in tunnel mode, only when ${tr.name} initiates; when ${tu.name} initiates, and at its rekeys, the child SA is refused (NO_PROPOSAL_CHOSEN).`,
+          ...where,
+          related,
+        });
       } else if (mm.value === 'transport') {
         report({
           code: Code.ipsecModeMismatch,
