@@ -4,9 +4,8 @@
 // webview can use it too. Keys are normalised by normaliseAlgorithmName() (lower case, `_` and
 // spaces and `-` collapsed to `-`).
 //
-// Cisco IOS transform words have one table, model/iosTransforms.ts, which the CLI reads; the codec
-// may import only core/, so the IOS rows below are a copy for codec callers, held equal to that
-// table by test/unit/cisco-ios-transforms.test.ts.
+// Cisco IOS transform words have one table, model/iosTransforms.ts, which the CLI reads first; the
+// codec (which may import only core/) knows none of them.
 
 import type { EncName, IntegName } from './espAlgorithms';
 
@@ -28,11 +27,6 @@ const ENC: Readonly<Record<string, EncName>> = {
   'aes128gcm16': 'aes-gcm-128', 'aes192gcm16': 'aes-gcm-192', 'aes256gcm16': 'aes-gcm-256',
   'aes128gcm128': 'aes-gcm-128', 'aes192gcm128': 'aes-gcm-192', 'aes256gcm128': 'aes-gcm-256',
   'aes128gcm': 'aes-gcm-128', 'aes256gcm': 'aes-gcm-256',
-  // Cisco IOS transform sets (bare esp-aes = 128): copy of model/iosTransforms.ts
-  'esp-aes': 'aes-cbc-128', 'esp-aes-128': 'aes-cbc-128', 'esp-aes-192': 'aes-cbc-192', 'esp-aes-256': 'aes-cbc-256',
-  'esp-192-aes': 'aes-cbc-192', 'esp-256-aes': 'aes-cbc-256',
-  'esp-gcm': 'aes-gcm-128', 'esp-gcm-128': 'aes-gcm-128', 'esp-gcm-192': 'aes-gcm-192', 'esp-gcm-256': 'aes-gcm-256',
-  'esp-null': 'null',
   // Linux ip xfrm
   'cbc(aes)': 'aes-cbc-128', 'rfc4106(gcm(aes))': 'aes-gcm-128', 'ecb(cipher-null)': 'null', 'cipher-null': 'null',
 };
@@ -47,9 +41,6 @@ const INTEG: Readonly<Record<string, IntegName>> = {
   'sha2-512': 'hmac-sha2-512-256', 'sha512': 'hmac-sha2-512-256', 'sha2-512-256': 'hmac-sha2-512-256',
   'hmac-sha256': 'hmac-sha2-256-128', 'hmac-sha384': 'hmac-sha2-384-192', 'hmac-sha512': 'hmac-sha2-512-256',
   'hmac-sha2-256': 'hmac-sha2-256-128', 'hmac-sha2-384': 'hmac-sha2-384-192', 'hmac-sha2-512': 'hmac-sha2-512-256',
-  // Cisco IOS: copy of model/iosTransforms.ts
-  'esp-sha-hmac': 'hmac-sha1-96', 'esp-sha256-hmac': 'hmac-sha2-256-128',
-  'esp-sha384-hmac': 'hmac-sha2-384-192', 'esp-sha512-hmac': 'hmac-sha2-512-256',
   // Linux ip xfrm (auth-trunc)
   'hmac(sha1)': 'hmac-sha1-96', 'hmac(sha256)': 'hmac-sha2-256-128', 'hmac(sha384)': 'hmac-sha2-384-192', 'hmac(sha512)': 'hmac-sha2-512-256',
 };
