@@ -75,7 +75,7 @@ test('hover on flags explains; symbols and folding per section', () => {
 
 test('the parser reports only what the ini reader cannot read; sections, keys and the tunnel are checks', () => {
   assert.deepEqual(dialect.parseCodes, ['syntax-error']);
-  assert.deepEqual(dialect.checks!.map((c) => c.id), ['nm-connection/keys', 'nm-connection/duplicates', 'nm-connection/tunnel']);
+  assert.deepEqual(dialect.checks!.map((c) => c.id), ['nm-connection/keys', 'nm-connection/duplicates', 'nm-connection/tunnel', 'nm-connection/libreswan']);
 });
 
 test('line ledger: profile sections and keys are the model, other profile types outside, `;` is no comment', () => {

@@ -10,8 +10,14 @@ import { issuesCheck, type Issue } from '../shared/findings';
 import { parseIni, type IniFile } from '../shared/ini';
 import { entryAt, iniComplete, iniDuplicatesCheck, iniFolding, iniKeysCheck, iniLineUse, iniSymbols, iniSyntaxFindings } from '../shared/iniFeatures';
 import { tunnelHoverMarkdown } from '../shared/tunnelHover';
+import { markdownCode } from '../../core/redact';
 import { nmTunnel, nmVersion } from './extract';
 import { NM_KEYS, NM_OTHER_SECTIONS, NM_TUNNEL_MODES } from './keys';
+import { NM_LIBRESWAN_KEYS, NM_LIBRESWAN_SECRET_KEYS } from './libreswanKeys';
+import { isLibreswanVpn, libreswanVpn, type LibreswanVpn } from './vpn';
+import type { IniKeyTable } from '../shared/iniFeatures';
+import type { SecretSource } from '../../core/types';
+import { sameAddress } from '../../core/address';
 
 export interface NmConnectionTree {
   kind: 'nm-connection';
@@ -19,7 +25,13 @@ export interface NmConnectionTree {
   nmVersion?: Valued<string>;
   /** What the tunnel's extraction could not use (the tunnel check reports them). */
   issues: Issue[];
+  /** A NetworkManager-libreswan VPN profile's IPsec side (docs/reference/nm-libreswan.md). */
+  vpn?: LibreswanVpn;
 }
+
+/** A libreswan profile's [vpn] and [vpn-secrets] are modelled; other VPN plugins' are outside. */
+const NM_KEYS_LIBRESWAN: IniKeyTable = { ...NM_KEYS, vpn: NM_LIBRESWAN_KEYS, 'vpn-secrets': NM_LIBRESWAN_SECRET_KEYS };
+const tableOf = (t: NmConnectionTree): IniKeyTable => (t.vpn ? NM_KEYS_LIBRESWAN : NM_KEYS);
 
 /** GKeyFile takes `#` comments only. */
 const COMMENT = /^\s*(#|$)/;
@@ -29,19 +41,40 @@ function parse(doc: TextDocument, ctx: ParseContext): ParsedFile<NmConnectionTre
   const ini = parseIni(file.text, { semicolonComments: false, continuation: false });
   const version = nmVersion(file.text, ctx, doc.uri);
   const t = nmTunnel(ini, doc.uri, version, ctx.settings.pathMtu);
+  const vpn = isLibreswanVpn(ini) ? libreswanVpn(ini, file.text, doc.uri, ctx) : undefined;
   file.findings = iniSyntaxFindings(ini, doc.uri);
-  file.endpoints = t.endpoint ? [t.endpoint] : [];
-  file.tree = { kind: 'nm-connection', ini, nmVersion: version, issues: t.issues };
-  file.symbols = iniSymbols(ini);
+  file.endpoints = [...(t.endpoint ? [t.endpoint] : []), ...(vpn?.endpoint ? [vpn.endpoint] : [])];
+  file.tree = { kind: 'nm-connection', ini, nmVersion: version, issues: t.issues, vpn };
+  // A secret's value never reaches the outline.
+  file.symbols = iniSymbols(ini).map((sec) => (sec.name === '[vpn-secrets]' ? { ...sec, children: sec.children?.map((c) => ({ ...c, detail: '(hidden)' })) } : sec));
   file.folding = iniFolding(ini);
   return file;
 }
 
+const keysChecks = { plain: iniKeysCheck<NmConnectionTree>('nm-connection/keys', NM_KEYS, 'NetworkManager keyfile', NM_OTHER_SECTIONS), libreswan: iniKeysCheck<NmConnectionTree>('nm-connection/keys', NM_KEYS_LIBRESWAN, 'NetworkManager-libreswan profile', NM_OTHER_SECTIONS) };
+const duplicatesChecks = { plain: iniDuplicatesCheck<NmConnectionTree>('nm-connection/duplicates', NM_KEYS), libreswan: iniDuplicatesCheck<NmConnectionTree>('nm-connection/duplicates', NM_KEYS_LIBRESWAN) };
+
 const CHECKS: readonly FileCheck<NmConnectionTree>[] = [
-  iniKeysCheck('nm-connection/keys', NM_KEYS, 'NetworkManager keyfile', NM_OTHER_SECTIONS),
-  iniDuplicatesCheck('nm-connection/duplicates', NM_KEYS),
+  // An unknown [vpn] key makes NetworkManager-libreswan refuse the profile ("property invalid or not supported").
+  { id: 'nm-connection/keys', codes: [Code.unknownKeyword], run: (f, c, r) => keysChecks[f.tree.vpn ? 'libreswan' : 'plain'].run(f, c, (x) => r(f.tree.vpn && x.message.includes('[vpn]') ? { ...x, severity: 'error', message: `${x.message} NetworkManager-libreswan refuses the profile: "property invalid or not supported".` } : x)) },
+  { id: 'nm-connection/duplicates', codes: [Code.duplicateKey], run: (f, c, r) => duplicatesChecks[f.tree.vpn ? 'libreswan' : 'plain'].run(f, c, r) },
   issuesCheck('nm-connection/tunnel', [Code.invalidValue, Code.configIgnored, Code.versionIncompatible], (tree: NmConnectionTree) => tree.issues),
+  issuesCheck('nm-connection/libreswan', [Code.invalidValue, Code.configIgnored, Code.versionIncompatible], (tree: NmConnectionTree) => tree.vpn?.issues ?? []),
 ];
+
+/**
+ * The PSK of a libreswan profile, for a conn with these IDs: the plugin writes it to
+ * /etc/ipsec.d/ipsec-<uuid>.secrets as `<leftid>: PSK` or `<right> %any: PSK` (docs/reference/nm-libreswan.md §3).
+ */
+const secrets: SecretSource<NmConnectionTree> = {
+  pskFor(file, localId, remoteId) {
+    const v = file.tree.vpn;
+    if (!v?.psk || !v.pskIds) return undefined;
+    const same = (a: string, b: string) => a === b || sameAddress(a, b);
+    if (v.pskIds.local ? !same(v.pskIds.local, localId) : !v.pskIds.remote.some((r) => same(r, remoteId))) return undefined;
+    return { digest: v.endpoint!.ipsec!.pskDigest!.value, uri: file.uri, range: v.psk.keyRange };
+  },
+};
 
 export const dialect: DialectModule<NmConnectionTree> = {
   id: 'nm-connection',
@@ -50,15 +83,33 @@ export const dialect: DialectModule<NmConnectionTree> = {
   parseCodes: [Code.syntaxError],
   parse,
   checks: CHECKS,
-  lineUse: (f) => iniLineUse(f.text, f.tree.ini, NM_KEYS, NM_OTHER_SECTIONS, COMMENT),
+  secrets,
+  secretValues: (f) => f.tree.ini.sections.filter((s) => s.name === 'vpn-secrets' && f.tree.vpn).flatMap((s) => s.entries.filter((e) => NM_LIBRESWAN_SECRET_KEYS[e.key] && e.value !== '').map((e) => e.value)),
+  lineUse: (f) => iniLineUse(f.text, f.tree.ini, tableOf(f.tree), NM_OTHER_SECTIONS, COMMENT),
   hover: (file, pos) => {
     const at = entryAt(file.tree.ini, pos);
     if (!at) return undefined;
-    const doc = NM_KEYS[at.section]?.[at.entry.key]?.doc;
+    const doc = tableOf(file.tree)[at.section]?.[at.entry.key]?.doc;
     const parts = [`**${at.section}.${at.entry.key}** ${doc ?? '(not a key Tunnel Lens knows)'}`];
     if (at.entry.key === 'mode' && NM_TUNNEL_MODES[Number(at.entry.value)]) parts.push(`mode ${at.entry.value} = ${NM_TUNNEL_MODES[Number(at.entry.value)].name}`);
-    if (file.endpoints[0] && at.section === 'ip-tunnel') parts.push(tunnelHoverMarkdown(file.endpoints[0]));
+    if (file.endpoints[0]?.tunnel && at.section === 'ip-tunnel') parts.push(tunnelHoverMarkdown(file.endpoints[0]));
+    if (at.section === 'vpn' && file.tree.vpn?.endpoint) parts.push(vpnHover(file.tree.vpn.endpoint));
     return { markdown: parts.join('\n\n'), range: at.entry.keyRange };
   },
-  complete: (file, pos) => iniComplete(file.tree.ini, file.text, pos, NM_KEYS),
+  complete: (file, pos) => iniComplete(file.tree.ini, file.text, pos, tableOf(file.tree)),
 };
+
+/** What the conn NetworkManager-libreswan hands to pluto settles, with where each value comes from. */
+function vpnHover(e: import('../../core/endpoint').Endpoint): string {
+  const b = e.ipsec!;
+  const why = (v: { source: string; rule?: string; range?: { start: { line: number } } } | undefined) => (!v ? '' : v.source === 'written' ? `line ${(v.range?.start.line ?? 0) + 1}` : v.rule ?? v.source);
+  const lines = [
+    `**NetworkManager-libreswan conn ${markdownCode(e.name)}** (Libreswan ${e.version?.value}): ${markdownCode(e.local?.value ?? '?')} → ${markdownCode(e.remote?.value ?? '?')}`,
+    `- IKEv${b.ikeVersion?.value}: ${why(b.ikeVersion)}`,
+    `- mode ${b.mode?.value}: ${why(b.mode)}`,
+    `- PFS ${b.pfs?.value === false ? 'off' : b.pfs?.value}: ${why(b.pfs)}`,
+    `- ike= ${why(b.ike)}; esp= ${why(b.esp)}`,
+    `- pre-shared key: ${b.pskDigest ? 'saved in [vpn-secrets] (hidden)' : 'not in this file'}`,
+  ];
+  return lines.join('\n');
+}

@@ -35,7 +35,7 @@ export const NM_KEYS: IniKeyTable = {
   connection: {
     id: { doc: 'Profile name.' },
     uuid: { doc: 'Profile UUID.' },
-    type: { doc: 'Profile type; `ip-tunnel` for tunnels.', values: ['ip-tunnel', 'ethernet', 'vlan', 'bridge', 'bond', 'wireguard'] },
+    type: { doc: 'Profile type; `ip-tunnel` for tunnels.', values: ['ip-tunnel', 'vpn', 'ethernet', 'vlan', 'bridge', 'bond', 'wireguard'] },
     'interface-name': { doc: 'The device name (tun10).' },
     autoconnect: { doc: 'Activate automatically.', values: ['true', 'false'] },
     'autoconnect-priority': { doc: 'Autoconnect priority.' },
@@ -43,6 +43,7 @@ export const NM_KEYS: IniKeyTable = {
     zone: { doc: 'firewalld zone.' },
     timestamp: { doc: 'Last activation time.' },
     'multi-connect': { doc: 'Multi-connect.' },
+    secondaries: { doc: 'Profiles (VPN uuids) brought up with this one.' },
   },
   'ip-tunnel': {
     mode: { doc: `Tunnel mode as a number: ${modeDoc}.`, values: Object.keys(NM_TUNNEL_MODES) },
@@ -83,4 +84,4 @@ export const NM_KEYS: IniKeyTable = {
 };
 
 /** Sections of other profile types: known, and outside what Tunnel Lens models (their keys are not judged). */
-export const NM_OTHER_SECTIONS: readonly string[] = ['ethernet', 'wifi', 'vlan', 'bridge', 'bond', 'proxy', 'user', 'ethtool', 'match', 'wireguard', 'vpn', '802-3-ethernet', 'team', 'tc'];
+export const NM_OTHER_SECTIONS: readonly string[] = ['ethernet', 'wifi', 'vlan', 'bridge', 'bond', 'proxy', 'user', 'ethtool', 'match', 'wireguard', 'vpn', 'vpn-secrets', '802-3-ethernet', 'team', 'tc'];
