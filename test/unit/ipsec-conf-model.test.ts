@@ -94,11 +94,14 @@ test('strongSwan: proposals, strict !, PFS from esp DH, protocol from leftsubnet
   assert.equal(s.ikeVersion?.value, 2);
 });
 
-test('version: directive beats setting, setting beats guess, guess strongSwan from content', () => {
+test('version: directive beats setting, setting beats guess, guess the daemon from the content', () => {
   const S = DEFAULT_SETTINGS;
+  const pick = (t: { daemon: string; version: string }) => [t.daemon, t.version];
   assert.equal(detectTarget('# tunnel-lens: libreswan 3.25\nconn a\n', { ...S, versions: { libreswan: '4.10' } }).version, '3.25');
   assert.equal(detectTarget('conn a\n\tkeyexchange=ikev2\n', { ...S, versions: { libreswan: '4.10' } }).daemon, 'libreswan');
-  assert.equal(detectTarget('conn a\n\tkeyexchange=ikev2\n', S).daemon, 'strongswan');
+  // keyexchange= is a key of both daemons (Libreswan 5.0+ takes ikev2): alone it is no strongSwan clue (issue 13).
+  assert.deepEqual(pick(detectTarget('conn a\n\tkeyexchange=ikev2\n', S)), ['libreswan', '5.0']);
+  assert.equal(detectTarget('conn a\n\tkeyexchange=ikev2\n\tleftfirewall=yes\n', S).daemon, 'strongswan');
   assert.equal(detectTarget('conn a\n\tesp=aes128-sha256!\n', S).daemon, 'strongswan');
   assert.equal(detectTarget('ca x\n\tcacert=a\n', S).daemon, 'strongswan');
   const d = detectTarget('conn a\n', S);

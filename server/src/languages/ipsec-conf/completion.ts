@@ -2,7 +2,7 @@
 import type { CompletionEntry, ParsedFile, Position } from '../../core/types';
 import { atLeast } from '../../core/versions';
 import type { IpsecConfTree } from './analysis';
-import { LIBRESWAN_KEYWORDS, lookupKey, STRONGSWAN_KEYWORDS, type Sect } from './keywords';
+import { availability, LIBRESWAN_KEYWORDS, lookupKey, STRONGSWAN_KEYWORDS, valuesFor, type Sect } from './keywords';
 import { LSW_COMPLETION_NAMES, SS_COMPLETION_NAMES } from '../shared/proposals/algorithms';
 
 export function complete(file: ParsedFile<IpsecConfTree>, pos: Position): CompletionEntry[] {
@@ -35,10 +35,12 @@ export function complete(file: ParsedFile<IpsecConfTree>, pos: Position): Comple
     const out: CompletionEntry[] = [];
     for (const kw of rows) {
       if (kw.sect !== sect) continue;
-      if (t.daemon === 'libreswan' && kw.removedIn && atLeast(t.version, kw.removedIn)) continue;
-      if (t.daemon === 'libreswan' && kw.since && !atLeast(t.version, kw.since)) continue;
+      // Only what the target version reads; obsolete keys (accepted and ignored) are not offered either.
+      const a = t.daemon === 'libreswan' ? availability(kw, t.version) : { known: true as const };
+      if (!a.known || ('obsolete' in a && a.obsolete)) continue;
+      const deprecated = kw.deprecated && (t.daemon !== 'libreswan' || !kw.deprecatedFrom || atLeast(t.version, kw.deprecatedFrom));
       const names = kw.perEnd ? [`left${kw.name}`, `right${kw.name}`] : [kw.name];
-      for (const n of names) out.push({ label: n, kind: 'keyword', detail: kw.type + (kw.deprecated ? ' (deprecated)' : ''), documentation: kw.doc, insertText: `${n}=` });
+      for (const n of names) out.push({ label: n, kind: 'keyword', detail: kw.type + (deprecated ? ' (deprecated)' : ''), documentation: kw.doc, insertText: `${n}=` });
     }
     return out;
   }
@@ -50,9 +52,8 @@ export function complete(file: ParsedFile<IpsecConfTree>, pos: Position): Comple
     const names = t.daemon === 'libreswan' ? [...LSW_COMPLETION_NAMES.encr, ...LSW_COMPLETION_NAMES.hash, ...LSW_COMPLETION_NAMES.dh] : SS_COMPLETION_NAMES;
     return names.map((n) => ({ label: n, kind: 'algorithm' as const }));
   }
-  let values = kw.values ?? [];
+  let values = (t.daemon === 'libreswan' ? valuesFor(kw, t.version) : kw.values) ?? [];
   if (kw.type === 'bool') values = ['yes', 'no'];
-  if (t.daemon === 'libreswan' && kw.name === 'keyexchange' && atLeast(t.version, '5.0')) values = ['ike', 'ikev1', 'ikev2'];
   if (kw.type === 'host') values = ['%defaultroute', '%any'];
   if (kw.type === 'protoport') values = ['gre', '47/0', 'tcp', 'udp', 'icmp'];
   return values.map((v) => ({ label: v, kind: 'value' as const }));

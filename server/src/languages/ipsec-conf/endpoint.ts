@@ -11,6 +11,7 @@ import { atLeast } from '../../core/versions';
 import { defaultProposals, parseProposals, type ProposalKind } from '../shared/proposals';
 import type { Resolved } from './resolve';
 import type { Entry } from './tree';
+import { defaultFor, lookupKey } from './keywords';
 import { parseProtoPort, parseTime } from './values';
 import { targetLabel, type Target } from './version';
 
@@ -49,7 +50,9 @@ export function ikeVersionOf(r: Resolved, t: Target): { v: Valued<1 | 2 | 'eithe
     if (word === 'propose' || word === 'yes') return { v: mk<'either'>('either'), initiates: mk<2>(2) };
     return { v: mk<'either'>('either'), initiates: mk<1>(1) };
   }
-  if (!e) return { v: defaulted<2>(2, `${label} default ikev2=yes`) };
+  // 4.x: IKEv2 unless ikev2= says otherwise; 5.x: keyexchange= unset (or ike) is IKEv2 unless ikev2=no
+  // (docs/reference/libreswan-5.md §1, §2).
+  if (!e) return { v: defaulted<2>(2, atLeast(t.version, '5.0') ? `${label} default: IKEv2 (no keyexchange=, IKEv1 only with keyexchange=ikev1)` : `${label} default ikev2=yes`) };
   return { v: written(['never', 'permit', 'no'].includes(w!) ? 1 : 2, e) };
 }
 
@@ -102,12 +105,15 @@ function authOf(r: Resolved, t: Target, end: 'left' | 'right'): Valued<AuthMetho
   return defaulted(def, `${targetLabel(t)} default authby=${t.daemon === 'strongswan' ? 'pubkey' : t.major < 4 ? 'rsasig' : 'rsasig,ecdsa'}`);
 }
 
-function lifetime(r: Resolved, t: Target, field: string, lsw3: number, lsw4: number, ss: number): Valued<number> {
+/** A lifetime as written, else the keyword table's default for the target (docs/reference/libreswan-5.md §2). */
+function lifetime(r: Resolved, t: Target, field: string, defaultKey = field): Valued<number> {
   const e = get(r, field);
   const secs = e && parseTime(e.value, t.daemon);
   if (e && secs !== undefined) return written(secs, e);
-  const d = t.daemon === 'strongswan' ? ss : t.major < 4 ? lsw3 : lsw4;
-  return defaulted(d, `${targetLabel(t)} default ${field}=${d % 3600 === 0 ? `${d / 3600}h` : `${d}s`}`);
+  const kw = lookupKey(defaultKey, t.daemon).find((h) => h.kw.sect === 'conn' && !h.end)?.kw;
+  const text = (kw && defaultFor(kw, t)) ?? '';
+  const d = parseTime(text, t.daemon) ?? 0;
+  return defaulted(d, `${targetLabel(t)} default ${field}=${text}`);
 }
 
 function isLocalRight(left: string | undefined, right: string | undefined): boolean {
@@ -207,8 +213,9 @@ export function endpointOf(r: Resolved, t: Target, uri: string): Endpoint | unde
   const rid = get(r, `${rend}id`);
   ipsec.localId = lid ? written(lid.value, lid) : defaulted(local.value, `${lend}id defaults to ${lend}=`, uri, local.valueRange);
   ipsec.remoteId = rid ? written(rid.value, rid) : defaulted(remote.value, `${rend}id defaults to ${rend}=`, uri, remote.valueRange);
-  ipsec.ikeLifetime = lifetime(r, t, 'ikelifetime', 3600, 8 * 3600, 3 * 3600);
-  ipsec.saLifetime = lifetime(r, t, t.daemon === 'strongswan' ? 'keylife' : 'ipsec-lifetime', 8 * 3600, 8 * 3600, 3600);
+  ipsec.ikeLifetime = lifetime(r, t, 'ikelifetime');
+  // Libreswan's field is ipsec-lifetime (salifetime= is the spelling every version reads).
+  ipsec.saLifetime = t.daemon === 'strongswan' ? lifetime(r, t, 'keylife') : lifetime(r, t, 'ipsec-lifetime', 'salifetime');
 
   const la = parseAddress(local.value);
   const ra = parseAddress(remote.value);

@@ -4,17 +4,11 @@ import type { HoverResult, ParsedFile, Position } from '../../core/types';
 import { contains as inside } from '../../core/ranges';
 import type { IpsecConfTree } from './analysis';
 import { ikeVersionOf, proposalsOf } from './endpoint';
-import { lookupKey } from './keywords';
+import { defaultFor, lookupKey, valuesFor, versionNote } from './keywords';
 import { formatProposal } from '../shared/proposals';
 import { fieldOf } from './resolve';
 import type { Entry, Section } from './tree';
-import { targetLabel, type Target } from './version';
-
-function defaultFor(kw: { def?: Record<string, string | undefined> }, t: Target): string | undefined {
-  if (!kw.def) return undefined;
-  if (t.daemon === 'strongswan') return kw.def.ss;
-  return t.major < 4 ? kw.def.lsw3 : t.major < 5 ? kw.def.lsw4 : kw.def.lsw5;
-}
+import { targetLabel } from './version';
 
 export function hover(file: ParsedFile<IpsecConfTree>, pos: Position): HoverResult | undefined {
   const tree = file.tree;
@@ -59,7 +53,10 @@ export function hover(file: ParsedFile<IpsecConfTree>, pos: Position): HoverResu
     return { markdown: parts.join('\n'), range: entry.keyRange };
   }
   if (kw.doc) parts.push('', kw.doc);
-  parts.push('', `Type: ${kw.type}${kw.values ? ` (${kw.values.join(' | ')})` : ''}`);
+  const words = t.daemon === 'libreswan' ? valuesFor(kw, t.version) : kw.values;
+  parts.push('', `Type: ${kw.type}${words ? ` (${words.join(' | ')})` : ''}`);
+  const known = t.daemon === 'libreswan' ? versionNote(kw) : undefined;
+  if (known) parts.push(`Versions: ${known}`);
   const d = defaultFor(kw, t);
   if (d) parts.push(`Default: \`${d}\` (${label} rule)`);
   if (kw.deprecated) parts.push(`Deprecated: use ${kw.deprecated}`);

@@ -1,9 +1,11 @@
 // Which daemon and which version a file is written for. A `# tunnel-lens: libreswan 3.25` directive
 // in the file beats the setting, the setting beats a guess from the content (docs/checks.md,
-// version-incompatible): the directive syntax and the version arithmetic are core/versions.ts's.
+// version-incompatible; the guess weighs every key, detect.ts): the directive syntax and the
+// version arithmetic are core/versions.ts's.
 import type { Settings } from '../../core/types';
 import type { Range } from 'vscode-languageserver-types';
 import { readDirectives, versionParts, type Directive } from '../../core/versions';
+import { guess } from './detect';
 
 export type Daemon = 'libreswan' | 'strongswan';
 
@@ -23,9 +25,6 @@ export const DEFAULT_LIBRESWAN = '4.10';
 export const DEFAULT_STRONGSWAN = '5.9';
 
 const DAEMONS: readonly string[] = ['libreswan', 'strongswan'] satisfies Daemon[];
-
-/** strongSwan-only keys: their presence means the file was written for strongSwan. */
-const STRONGSWAN_ONLY = /^[ \t]+(keyexchange|leftfirewall|rightfirewall|lefthostaccess|righthostaccess|leftauth2|rightauth2|margintime|eap_identity|aaa_identity|closeaction|charondebug|leftsigkey|rightsigkey|leftallowany|rightallowany|mediation|xauth_identity|leftdns|rightdns)[ \t]*=/m;
 
 function make(daemon: Daemon, version: string, source: Target['source'], reason: string, range?: Range): Target {
   const [major, minor] = versionParts(version);
@@ -69,19 +68,12 @@ export function detectTarget(text: string, settings: Settings): Target {
   // Exactly one daemon configured: the setting decides (it beats a guess).
   if (lsw && !ss) return make('libreswan', lsw, 'setting', `the setting tunnelLens.libreswanVersion = ${lsw}`);
   if (ss && !lsw) return make('strongswan', ss, 'setting', `the setting tunnelLens.strongswanVersion = ${ss}`);
-  const clue = guessStrongswan(text);
-  if (clue) return make('strongswan', ss ?? DEFAULT_STRONGSWAN, ss ? 'setting' : 'guess', `guessed strongSwan: ${clue}`);
+  // No directive and not exactly one setting: the content decides, weighing every key (detect.ts).
+  const g = guess(text, DEFAULT_LIBRESWAN);
+  if (g.daemon === 'strongswan') return make('strongswan', ss ?? DEFAULT_STRONGSWAN, ss ? 'setting' : 'guess', g.reason);
   if (lsw) return make('libreswan', lsw, 'setting', `the setting tunnelLens.libreswanVersion = ${lsw}`);
-  return make('libreswan', DEFAULT_LIBRESWAN, 'default', `no directive or setting; Libreswan ${DEFAULT_LIBRESWAN} assumed`);
-}
-
-/** Content clues that only strongSwan writes; returns the clue or undefined. */
-function guessStrongswan(text: string): string | undefined {
-  const m = STRONGSWAN_ONLY.exec(text);
-  if (m) return `\`${m[1]}=\` is a strongSwan keyword`;
-  if (/^ca[ \t]+\S/m.test(text)) return 'a `ca` section';
-  if (/^[ \t]+(ike|esp|ah)[ \t]*=[^\n#]*!/m.test(text)) return 'a strict `!` proposal suffix';
-  return undefined;
+  if (g.version) return make('libreswan', g.version, 'guess', g.reason);
+  return make('libreswan', DEFAULT_LIBRESWAN, 'default', g.reason);
 }
 
 export function targetLabel(t: Target): string {

@@ -5,6 +5,7 @@ import type { FileCheck } from '../../../core/types';
 import type { IpsecConfTree } from '../analysis';
 import { defaultSectionCheck } from './defaultSection';
 import { duplicatesCheck } from './duplicates';
+import { ikev1PolicyCheck } from './ikev1Policy';
 import { keywordsCheck } from './keywords';
 import { lineEndingsCheck } from './lineEndings';
 import { proposalsCheck } from './proposals';
@@ -19,4 +20,5 @@ export const checks: readonly FileCheck<IpsecConfTree>[] = [
   duplicatesCheck,
   defaultSectionCheck,
   proposalsCheck,
+  ikev1PolicyCheck,
 ];

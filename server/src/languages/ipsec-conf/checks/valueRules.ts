@@ -4,7 +4,7 @@
 import { parseAddress, parsePrefix } from '../../../core/address';
 import { Code } from '../../../core/codes';
 import { atLeast } from '../../../core/versions';
-import type { Keyword, KwType } from '../keywords';
+import { boolWords, valuesFor, wordVersions, type Keyword, type KwType } from '../keywords';
 import type { Entry } from '../tree';
 import { parseProtoPort, parseTime } from '../values';
 import type { Target } from '../version';
@@ -38,7 +38,6 @@ interface Written {
 
 type Rule = (w: Written) => ValueProblem[];
 
-const LSW_BOOL = ['y', 'yes', 'true', 'on', 'n', 'no', 'false', 'off'];
 const SS_BOOL = ['yes', 'no', 'true', 'false'];
 /** Libreswan before 5.0 has no `key=` form for these types (parser.y has no BOOLWORD EQUAL rule). */
 const NO_EMPTY_FORM: readonly KwType[] = ['bool', 'time', 'percent'];
@@ -107,8 +106,9 @@ const RULES: Partial<Record<KwType, Rule>> = {
       : [],
 };
 
-function boolRule({ e, t, v, lsw, lsw4 }: Written): ValueProblem[] {
-  const allowed = lsw ? LSW_BOOL : SS_BOOL;
+function boolRule({ kw, e, t, v, lsw, lsw4 }: Written): ValueProblem[] {
+  // A boolean that later takes more words (ikepad=auto from 5.2) lists them in the table.
+  const allowed = lsw ? (valuesFor(kw, t.version) ?? boolWords(t.version)) : SS_BOOL;
   if (allowed.includes(v)) return [];
   if (allowed.includes(v.toLowerCase())) {
     // Libreswan 4.x's boolean lexer state takes lower case only; a quoted value escapes it.
@@ -125,29 +125,34 @@ function enumRule({ kw, e, t, v, lsw, lsw4 }: Written): ValueProblem[] {
   const words = kw.type === 'list' ? v.split(/[\s,]+/).filter(Boolean) : [v];
   for (const w of words) {
     const norm = lsw ? w.toLowerCase() : w;
-    if (kw.values?.includes(norm)) continue;
+    // The words of the target version (docs/reference/libreswan-5.md §1); none listed: not checked.
+    const allowed = lsw ? valuesFor(kw, t.version) : kw.values;
+    if (!allowed || allowed.includes(norm)) continue;
     if (lsw && kw.type === 'list' && norm.startsWith('debug-')) continue;
-    if (lsw && kw.name === 'keyexchange' && (norm === 'ikev1' || norm === 'ikev2')) {
-      if (!lsw4) continue;
-      const repl = norm === 'ikev1' ? 'ikev2=no' : 'ikev2=yes';
+    if (lsw && /^\d+$/.test(w) && !e.quoted) {
+      out.push({ code: Code.invalidValue, severity: 'warning', message: `${e.key}=${w}: a number is not one of ${allowed.join('|')}; Libreswan ${t.version} silently ignores it` });
+      continue;
+    }
+    // A word of another Libreswan version (keyexchange=ikev2 before 5.0, nic-offload=auto from 5.0).
+    const span = lsw ? wordVersions(kw, norm) : undefined;
+    if (span) {
+      const newer = span.from !== undefined && !atLeast(t.version, span.from);
+      const repl = newer ? kw.olderSpelling?.[norm] : undefined;
+      const stops = lsw4 ? ` and stops reading the file here (ERROR: keyword ${e.key}, invalid value: ${w})` : ' and refuses it';
       out.push({
         code: Code.versionIncompatible,
         severity: 'error',
-        message: `keyexchange=${w} needs Libreswan 5.0; Libreswan ${t.version} only takes keyexchange=ike and stops reading the file here (ERROR: keyword keyexchange, invalid value: ${w}). Use ${repl}.`,
+        message: `${e.key}=${w} ${newer ? `needs Libreswan ${span.from}` : `was dropped in Libreswan ${span.until}`}; Libreswan ${t.version} only takes ${e.key}=${allowed.join('|')}${stops}.${repl ? ` Use ${repl}.` : ''}`,
         replaceEntry: repl,
-        fixTitle: `Replace with ${repl}`,
+        fixTitle: repl ? `Replace with ${repl}` : undefined,
       });
       continue;
     }
-    if (lsw && /^\d+$/.test(w) && !e.quoted) {
-      out.push({ code: Code.invalidValue, severity: 'warning', message: `${e.key}=${w}: a number is not one of ${kw.values?.join('|')}; Libreswan ${t.version} silently ignores it` });
-      continue;
-    }
-    const sug = closest(norm, kw.values ?? []);
+    const sug = closest(norm, allowed);
     out.push({
       code: Code.invalidValue,
       severity: 'error',
-      message: `keyword ${e.key}, invalid value: ${w} (expected ${kw.values?.join('|')})${sug ? `; did you mean '${sug}'?` : ''}${lsw4 ? `; Libreswan ${t.version} stops reading the file here` : ''}`,
+      message: `keyword ${e.key}, invalid value: ${w} (expected ${allowed.join('|')})${sug ? `; did you mean '${sug}'?` : ''}${lsw4 ? `; Libreswan ${t.version} stops reading the file here` : ''}`,
       replaceValue: sug && kw.type === 'enum' ? sug : undefined,
       fixTitle: sug ? `Change to ${sug}` : undefined,
     });

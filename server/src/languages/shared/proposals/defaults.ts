@@ -23,6 +23,17 @@ export function defaultDh(t: Target, v: 1 | 2): string[] {
   return v === 1 ? ['MODP2048', 'MODP1536'] : ['MODP2048'];
 }
 
+/**
+ * Default AH integrity, one proposal each: 3.25 SHA1 only; 4.x IKEv2 SHA2_512, SHA2_256, SHA1
+ * (observed with 4.10's algparse), IKEv1 SHA1; 5.x IKEv2 SHA2_512, SHA2_256 and IKEv1 SHA1, SHA2_512,
+ * SHA2_256 (ah_info.c, docs/reference/libreswan-keywords-5x.tsv `ah`).
+ */
+export function defaultAh(t: Target, v: 1 | 2): string[] {
+  if (t.major < 4) return ['HMAC_SHA1_96'];
+  if (t.major < 5) return v === 1 ? ['HMAC_SHA1_96'] : ['HMAC_SHA2_512_256', 'HMAC_SHA2_256_128', 'HMAC_SHA1_96'];
+  return v === 1 ? ['HMAC_SHA1_96', 'HMAC_SHA2_512_256', 'HMAC_SHA2_256_128'] : ['HMAC_SHA2_512_256', 'HMAC_SHA2_256_128'];
+}
+
 /** IKEv1 (and 3.25) has no '+': every combination is its own proposal, DH outer, PRF inner. */
 export function expandV1(encr: string[], prfs: string[], dhs: string[]): Proposal[] {
   const out: Proposal[] = [];
@@ -39,7 +50,7 @@ export function defaultProposals(kind: ProposalKind, t: Target, v: 1 | 2): { pro
     if (kind === 'ike') return { rule, proposals: [p(['AES_CBC_128'], ['HMAC_SHA2_256_128'], ['HMAC_SHA2_256'], ['MODP3072'])] };
     return { rule, proposals: [p(['AES_CBC_128'], ['HMAC_SHA2_256_128'], [], [])] };
   }
-  if (kind === 'ah') return { rule, proposals: [p([], ['HMAC_SHA1_96'], [], [])] };
+  if (kind === 'ah') return { rule, proposals: defaultAh(t, v).map((i) => p([], [i], [], [])) };
   if (t.major < 4) {
     if (kind === 'esp') return { rule, proposals: [p(['AES_CBC'], ['HMAC_SHA1_96'], [], [])] };
     return { rule, proposals: expandV1(['AES_CBC', '3DES_CBC'], PRF_V1, v === 1 ? ['MODP2048', 'MODP1536'] : ['MODP2048']) };
