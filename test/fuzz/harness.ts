@@ -45,7 +45,9 @@ function dialectOfPath(p: string): DialectId | undefined {
   if ((p.includes('/corpus/strongswan-swanctl/') && !p.includes('/tools/')) || (/(^|\/)swanctl\.conf$|\/swanctl\/(conf\.d\/)?[^/]*\.conf$/.test(p) && !p.includes('/strongswan.d/'))) return 'swanctl-conf';
   if (/\.secrets$|secrets/i.test(base)) return 'ipsec-secrets';
   if (/^ifcfg-/.test(base)) return 'ifcfg';
-  if (/\.netdev$/.test(base)) return 'systemd-netdev';
+  if (/\.(netdev|network)$/.test(base) || /\.(netdev|network)\.d\/[^/]+\.conf$/.test(p)) return 'systemd-netdev';
+  if (/(^|\/)network\/interfaces(\.d\/[^/]+)?$/.test(p)) return 'ifupdown';
+  if (/(^|\/)netplan\/[^/]+\.yaml$/.test(p)) return 'netplan';
   if (/\.nmconnection$/.test(base)) return 'nm-connection';
   if (/^ifup-|^ifdown-|\.sh$/.test(base)) return 'shellscript';
   if (p.includes('/corpus/ios/') || /-confg$|\.ios$|\.cfg$|ios-snippet$/.test(base)) return 'cisco-ios';
@@ -67,6 +69,16 @@ export function loadSeeds(): Record<DialectId, string[]> {
   );
   seeds['systemd-netdev'].push('[NetDev]\nName=tun10\nKind=ip6gre\nMTUBytes=1448\n\n[Tunnel]\nLocal=2001:db8:a::1\nRemote=2001:db8:b::1\nEncapsulationLimit=none\nKey=7\n');
   seeds['nm-connection'].push('[connection]\nid=tun10\ntype=ip-tunnel\ninterface-name=tun10\n\n[ip-tunnel]\nmode=ip6gre\nlocal=2001:db8:a::1\nremote=2001:db8:b::1\nflags=1\nencapsulation-limit=4\n\n[ipv4]\nmethod=manual\naddress1=10.10.10.1/30\n');
+  seeds.ifupdown.push(
+    'source /etc/network/interfaces.d/*\nsource-directory interfaces.d\nauto tun10\niface tun10 inet tunnel\n\tmode ip6gre\n\tendpoint 2001:db8:b::1\n\tlocal 2001:db8:a::1 # comment\n\taddress 192.0.2.1\n\tnetmask 30\n\tencaplimit none\n\tup ip link set dev $IFACE type ip6gre \\\n\t  encaplimit none\n\tpre-up ip -6 tunnel change tun10 encaplimit none; ip addr add 10.0.0.1/30 dev $IFACE\n\tdown ip link del $IFACE\n\nmapping eth*\n\tscript /usr/local/bin/map\n\tmap eth0\n',
+    '# tunnel-lens: ifupdown-ng\niface tun11\n\tuse tunnel\n\ttunnel-mode ip6gretap\n\ttunnel-local-dev ens3\n\ttunnel-remote 2001:db8:b::1\n\ttunnel-encaplimit none\n\ttunnel-ignore-df yes\n\tencaplimit none\n\taddress 192.0.2.9/30\n\tinherits base\ntemplate base\n\tmtu 1400\niface ens3 inet6 static\n\taddress 2001:db8:a::1/64\n\tgateway 2001:db8:a::ffff\n\twpa-psk secret\n',
+  );
+  seeds.netplan.push(
+    'network:\n  version: 2\n  renderer: NetworkManager\n  ethernets:\n    ens3:\n      addresses: [203.0.113.5/24, "2001:db8:a::5/64": {label: x}]\n      gateway6: 2001:db8:a::1\n  tunnels:\n    tun10:\n      mode: ip6gre\n      remote: 2001:db8:b::1\n      keys: {input: 5, output: 6}\n      networkmanager:\n        passthrough:\n          ip-tunnel.flags: "1"\n    wg0:\n      mode: wireguard\n      keys:\n        private: secret\n---\n',
+    'network:\n  tunnels:\n    t: {mode: ipip6, local: 2001:db8::1, remote: 2001:db8::2, ttl: 300, encaplimit: none, mtu: 99999}\n  bogus: 1\n',
+  );
+  seeds['systemd-netdev'].push('[Match]\nName=tun10 tun*\n\n[Link]\nMTUBytes=1400\n\n[Network]\nAddress=192.0.2.5/30\nGateway=192.0.2.6\nTunnel=tun10\n\n[Address]\nAddress=2001:db8::1/64\n\n[Route]\nGateway=2001:db8::ffff\n');
+  seeds['nm-connection'].push('[connection]\nid=vpn\ntype=vpn\n\n[vpn]\nikev2=permit\nright=198.51.100.2\nleftid=host\nike=aes256-sha2;modp2048\nesp=aes_gcm256\npfs=yes\ntype=transport\nleftprotoport=gre/0\nrightsubnet=192.0.2.0/24\nnm-auto-defaults=no\nservice-type=org.freedesktop.NetworkManager.libreswan\n\n[vpn-secrets]\npskvalue=secret\nxauthpassword=x\n');
   seeds['ipsec-secrets'].push('2001:db8:a::1 2001:db8:b::1 : PSK "secret"\n%any : RSA "key.pem"\ninclude /etc/ipsec.d/*.secrets\n@left @right : PSK 0sYWJjZA==\n');
   return seeds;
 }

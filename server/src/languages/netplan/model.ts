@@ -82,21 +82,30 @@ class Reader {
   }
 
   run(): Netplan {
-    for (const f of this.cfg.files) this.readFile(f);
+    for (const f of this.cfg.files) {
+      this.readFile(f);
+      this.emptyKeys(f);
+    }
     this.tunnels();
     return this.out;
   }
 
   private readFile(f: YamlFile): void {
     const n = f.network;
-    if (!n) {
-      const top = pairsOf(f.doc.contents);
-      for (const p of top) {
-        this.markPair(f, p, undefined, 'continued');
-        this.issue(f, Code.unknownKeyword, 'error', `netplan reads only \`network:\` at the top; "${keyText(p).slice(0, 40)}" makes it reject the configuration.`, nodeRange(f, p.key));
-      }
+    const contents = f.doc.contents;
+    if (contents && !isMap(contents)) {
+      // A document that is no mapping: netplan rejects it; nothing of it is read.
+      const lines = nodeLines(f, contents);
+      this.issue(f, Code.invalidValue, 'error', 'A netplan file is a mapping that starts with `network:`; this one is not, and netplan rejects the configuration.', nodeRange(f, contents));
+      if (lines) for (let l = lines[0] + 1; l <= lines[1]; l++) this.mark(f, l, 'continued');
       return;
     }
+    for (const p of pairsOf(f.doc.contents)) {
+      if (p === n) continue;
+      this.markPair(f, p, undefined, 'continued');
+      this.issue(f, Code.unknownKeyword, 'error', `netplan reads only \`network:\` at the top; "${keyText(p).slice(0, 40)}" makes it reject the configuration.`, nodeRange(f, p.key));
+    }
+    if (!n) return;
     this.mark(f, nodeLines(f, n.key)![0], 'model');
     if (!isMap(n.value)) {
       if (n.value !== null) this.issue(f, Code.invalidValue, 'error', '`network:` takes a mapping.', nodeRange(f, n.value));
@@ -123,6 +132,16 @@ class Reader {
         this.markPair(f, p, 'model');
       } else this.section(f, k, p);
     }
+  }
+
+  /** A line that starts with `:` is a pair with an empty key, which netplan does not know (the node has no place of its own). */
+  private emptyKeys(f: YamlFile): void {
+    const lines = f.text.split('\n');
+    const marked = this.out.marks.get(f.uri);
+    lines.forEach((l, i) => {
+      const m = marked?.has(i) ? undefined : /^(\s*(?:-\s+)?):(\s|$)/.exec(l);
+      if (m) this.issue(f, Code.unknownKeyword, 'error', 'A key is empty: netplan stops with "unknown key" and applies none of the configuration.', { start: { line: i, character: m[1].length }, end: { line: i, character: m[1].length + 1 } });
+    });
   }
 
   private section(f: YamlFile, type: string, p: Pair<unknown, unknown>): void {
