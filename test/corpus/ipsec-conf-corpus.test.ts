@@ -12,12 +12,24 @@ import { pathToUri, uriToPath } from '../../server/src/core/uri';
 import { CORPUS } from '../helpers/corpus';
 
 /**
- * The disk, where an absolute path that does not exist is looked up under `rootdir`, as
- * `readwriteconf --rootdir` does: the corpus's includes name the test machines' /etc paths.
+ * The folder a corpus file is read from with a rootdir: the copy of the test machine's root whose
+ * etc/ holds the file, as `readwriteconf --rootdir` reads it. Tunnel Lens resolves an absolute
+ * include against the folder above the file that holds an etc/ (languages/shared/includes.ts), so
+ * the corpus's includes of the test machines' paths land in `rootdir`.
  */
-function diskFs(rootdir?: string): FileSystem {
+const VIRTUAL_ROOT = '/corpus-root';
+
+/**
+ * The disk, where an absolute path that does not exist is looked up under `rootdir`, as
+ * `readwriteconf --rootdir` does: the corpus's includes name the test machines' /etc paths. A file
+ * of the corpus is seen at VIRTUAL_ROOT/etc/NAME.
+ */
+function diskFs(rootdir?: string, dir?: string): FileSystem {
   const map = (uri: string) => {
     const p = uriToPath(uri);
+    if (rootdir && dir && p === `${VIRTUAL_ROOT}/etc`) return dir;
+    if (rootdir && dir && p.startsWith(`${VIRTUAL_ROOT}/etc/`) && existsSync(join(dir, p.slice(VIRTUAL_ROOT.length + 5)))) return join(dir, p.slice(VIRTUAL_ROOT.length + 5));
+    if (rootdir && p.startsWith(`${VIRTUAL_ROOT}/`)) return join(rootdir, p.slice(VIRTUAL_ROOT.length));
     if (existsSync(p) || !rootdir) return p;
     return join(rootdir, p);
   };
@@ -60,11 +72,11 @@ function run(name: string, oracleFile: string, settings: Settings, rootdir?: str
   const dir = join(CORPUS, name);
   assert.ok(existsSync(dir), `corpus ${dir} is missing: ../shared/corpus must sit beside the repository`);
   const oracle = readOracle(join(dir, oracleFile));
-  const service = new LanguageService({ fs: diskFs(rootdir), settings: () => settings });
+  const service = new LanguageService({ fs: diskFs(rootdir, dir), settings: () => settings });
   let agree = 0;
   const problems: string[] = [];
   for (const [file, verdict] of oracle) {
-    const uri = pathToUri(join(dir, file));
+    const uri = pathToUri(rootdir ? `${VIRTUAL_ROOT}/etc/${file}` : join(dir, file));
     const started = Date.now();
     service.workspace.refreshFromDisk(uri, 'ipsec-conf');
     // The file's own findings (the parser's and every check's), as the daemon's verdict is per file.
@@ -73,6 +85,8 @@ function run(name: string, oracleFile: string, settings: Settings, rootdir?: str
     assert.ok(ms < 2000, `${file} took ${ms} ms`);
     service.workspace.delete(uri);
     const errors = findings.filter((f) => f.severity === 'error');
+    // Every include of the corpus is followed (into the rootdir), none left unread.
+    for (const f of findings) if (/is not followed|matches no file/.test(f.message)) problems.push(`${file}:${f.range.start.line + 1}: ${f.message}`);
     if (verdict.cls === 'ACCEPT') {
       const bad = findings.filter((f) => f.code === 'syntax-error' || f.code === 'unknown-keyword');
       if (bad.length === 0) agree++;

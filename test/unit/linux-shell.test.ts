@@ -147,7 +147,7 @@ test('hover on a change shows the merged result with the sibling ifcfg', () => {
   const h = f.hover({ line, character: col + 1 });
   assert.ok(h);
   assert.match(h, /\*\*encaplimit none\*\*: no Destination Options header/);
-  assert.match(h, /After ifcfg-tun10 created it/);
+  assert.match(h, /After `ifcfg-tun10` created it/);
   assert.match(h, /MTU 1400/);
   assert.match(h, /local `2001:db8:a::1`/);
 });

@@ -13,6 +13,8 @@ import { ifcfgEndpoint } from '../shared/ifcfgTunnel';
 import { IFCFG_CHECKS } from './checks';
 import { ifcfgComplete, ifcfgHover } from './features';
 import { ifcfgLineUse } from './lineUse';
+import { ifcfgSecretSlot } from './secrets';
+import { HIDDEN, redactionStrings } from '../shared/secretSlots';
 
 export type { IfcfgTree, IfcfgAssignment } from '../shared/ifcfgRead';
 
@@ -28,7 +30,7 @@ function parse(doc: TextDocument, ctx: ParseContext): ParsedFile<IfcfgTree> {
     kind: 'variable',
     range: range(a.line, a.keyRange.start.character, a.valueRange.end.character),
     selectionRange: a.keyRange,
-    detail: a.value,
+    detail: ifcfgSecretSlot(a.key) ? HIDDEN : a.value === undefined ? undefined : a.value.length > 40 ? `${a.value.slice(0, 40)}…` : a.value,
   }));
   if (ep) {
     const last = Math.max(0, file.text.split('\n').length - 1);
@@ -47,4 +49,23 @@ export const dialect: DialectModule<IfcfgTree> = {
   lineUse: ifcfgLineUse,
   hover: ifcfgHover,
   complete: ifcfgComplete,
+  secretValues: (file) => {
+    const values: string[] = [];
+    let lines: string[] | undefined;
+    for (const a of file.tree.assignments) {
+      if (!ifcfgSecretSlot(a.key)) continue;
+      // Both readings, and the text as written (a value bash and NetworkManager read differently, or not at all).
+      if (a.bashValue !== undefined) values.push(a.bashValue);
+      if (a.nmValue !== null) values.push(a.nmValue);
+      lines ??= file.text.split('\n');
+      values.push((lines[a.line] ?? '').slice(a.valueRange.start.character, a.valueRange.end.character));
+    }
+    // Lines only bash assigns on (`export IKE_PSK=…`): the text after each secret `NAME=`.
+    for (const b of file.tree.bashOnly) {
+      if (!b.names.some((n) => ifcfgSecretSlot(n))) continue;
+      lines ??= file.text.split('\n');
+      for (const m of (lines[b.line] ?? '').matchAll(/([A-Za-z_][A-Za-z0-9_]*)\+?=(\S*)/g)) if (ifcfgSecretSlot(m[1])) values.push(m[2]);
+    }
+    return redactionStrings(values);
+  },
 };

@@ -3,7 +3,7 @@
 // dialect's tree; hover, completion, the checks and the line ledger read it, none re-parses.
 import type { FileSystem } from '../../core/types';
 import { loadIncludes, type IncludeResult } from './include';
-import { ConnIndex, resolveConn, type Resolved } from './resolve';
+import { ConnIndex, resolveConns, type Resolved } from './resolve';
 import type { ParsedConf, Section } from './tree';
 import type { Target } from './version';
 
@@ -21,12 +21,11 @@ export interface IpsecConfTree {
   dependencies: string[];
 }
 
-export function analyseConf(conf: ParsedConf, target: Target, fs: FileSystem): IpsecConfTree {
-  const loaded = loadIncludes(conf, target.daemon, fs);
+export function analyseConf(conf: ParsedConf, text: string, target: Target, fs: FileSystem): IpsecConfTree {
+  const loaded = loadIncludes(conf, text, target.daemon, fs);
   const sections = [...conf.sections, ...loaded.files.flatMap((f) => f.sections)];
   const index = new ConnIndex(sections);
-  const resolved = new Map<Section, Resolved>();
-  for (const s of sections) if (s.kind === 'conn' && s.name !== '%default') resolved.set(s, resolveConn(s, index, target));
+  const resolved: Map<Section, Resolved> = resolveConns(sections, index, target);
   return { conf, target, included: loaded.files, includes: loaded.includes, index, resolved, dependencies: loaded.dependencies };
 }
 

@@ -1,7 +1,12 @@
 // Hover: keyword documentation, the effective value in the conn under the cursor (after
-// %default and also=), its default and which version's rule gave it; include targets.
+// %default and also=), its default and which version's rule gave it; include targets. Config text
+// is escaped (core/redact.ts), and a key that holds a secret (secrets.ts) shows no value.
 import type { HoverResult, ParsedFile, Position } from '../../core/types';
 import { contains as inside } from '../../core/ranges';
+import { markdownCode, markdownText } from '../../core/redact';
+import { shortUri } from '../shared/includes';
+import { hiddenHover } from '../shared/secretSlots';
+import { confSecretSlot } from './secrets';
 import type { IpsecConfTree } from './analysis';
 import { ikeVersionOf, proposalsOf } from './endpoint';
 import { defaultFor, lookupKey, valuesFor, versionNote } from './keywords';
@@ -17,9 +22,9 @@ export function hover(file: ParsedFile<IpsecConfTree>, pos: Position): HoverResu
   const label = targetLabel(t);
   for (const inc of tree.includes) {
     if (!inside(inc.stmt.range, pos)) continue;
-    const list = inc.targets.length ? inc.targets.map((u) => `- ${decodeURIComponent(u.replace(/^file:\/\//, ''))}`).join('\n') : '_no file matches_';
+    const list = inc.targets.length ? inc.targets.map((u) => `- ${markdownText(shortUri(u))}`).join('\n') : '_no file matches_';
     const note = inc.stmt.path.startsWith('/') ? '' : `\n\nResolved relative to this file. ${t.daemon === 'libreswan' ? 'Libreswan itself resolves a relative include against the working directory of pluto/addconn, not this file\'s directory.' : 'strongSwan resolves it relative to this file too.'}`;
-    return { markdown: `**include** \`${inc.stmt.path}\`\n\n${list}${note}`, range: inc.stmt.range };
+    return { markdown: `**include** ${markdownCode(inc.stmt.path)}\n\n${list}${note}`, range: inc.stmt.range };
   }
   let section: Section | undefined;
   let entry: Entry | undefined;
@@ -32,7 +37,7 @@ export function hover(file: ParsedFile<IpsecConfTree>, pos: Position): HoverResu
   const r = section.kind === 'conn' ? tree.resolved.get(section) : undefined;
   if (!entry) {
     if (section.kind !== 'conn' || !inside(section.headerRange, pos)) return undefined;
-    const lines = [`**conn ${section.name}** (${label}; ${t.reason})`];
+    const lines = [`**conn ${markdownText(section.name)}** (${label}; ${t.reason})`];
     if (r) {
       const v = ikeVersionOf(r, t);
       lines.push(`- IKE version: ${v.v.value}${v.initiates ? ` (initiates IKEv${v.initiates.value})` : ''}${v.v.source === 'default' ? ` — ${v.v.rule}` : ''}`);
@@ -47,7 +52,8 @@ export function hover(file: ParsedFile<IpsecConfTree>, pos: Position): HoverResu
   }
   const hits = lookupKey(entry.key, t.daemon).filter((h) => h.kw.sect === section!.kind);
   const kw = hits[0]?.kw;
-  const parts: string[] = [`**${entry.key}** — ${label}`];
+  const parts: string[] = [`**${markdownText(entry.key)}** — ${label}`];
+  if (confSecretSlot(entry.key)) parts.push('', hiddenHover(`${markdownText(entry.key)}=`));
   if (!kw) {
     parts.push('', 'Not a keyword of this daemon and section.');
     return { markdown: parts.join('\n'), range: entry.keyRange };
@@ -65,7 +71,7 @@ export function hover(file: ParsedFile<IpsecConfTree>, pos: Position): HoverResu
     const eff = f ? r.fields.get(f) : undefined;
     if (eff) {
       const from = r.via.get(f!) ?? 'own';
-      parts.push(`Effective in conn ${section.name}: \`${entry.key.toLowerCase() === 'also' ? '' : eff.value}\`${eff === entry ? '' : ` (from ${from}, line ${eff.range.start.line + 1})`}`);
+      parts.push(`Effective in conn ${markdownText(section.name)}: ${markdownCode(entry.key.toLowerCase() === 'also' ? '' : eff.value)}${eff === entry ? '' : ` (from ${markdownText(from)}, line ${eff.range.start.line + 1})`}`);
     }
     if (kw.type === 'proposal' && eff) {
       const v = ikeVersionOf(r, t);

@@ -12,6 +12,8 @@ import { endpointOf } from './endpoint';
 import { hover } from './hover';
 import { lineUse } from './lineUse';
 import { parseConf } from './parser';
+import { confSecretSlot } from './secrets';
+import { HIDDEN, redactionStrings } from '../shared/secretSlots';
 import { alsoTargets, isAlso } from './resolve';
 import type { ParsedConf } from './tree';
 import { daemonDirective, detectTarget } from './version';
@@ -23,7 +25,7 @@ function parse(doc: TextDocument, ctx: ParseContext): ParsedFile<IpsecConfTree> 
   const file = emptyParsedFile<IpsecConfTree>(doc, 'ipsec-conf');
   const target = detectTarget(file.text, ctx.settings);
   const conf = parseConf(file.text, doc.uri, target.daemon);
-  const tree = analyseConf(conf, target, ctx.fs);
+  const tree = analyseConf(conf, file.text, target, ctx.fs);
   file.findings = conf.errors.map((e) => ({ code: Code.syntaxError, severity: 'error', message: e.message, uri: doc.uri, range: e.range, related: [], fixes: [] }));
   file.endpoints = endpointsOf(tree);
   file.dependencies = tree.dependencies;
@@ -51,7 +53,7 @@ function symbolsOf(conf: ParsedConf): SymbolDef[] {
     range: s.range,
     selectionRange: s.kind === 'setup' ? s.headerRange : s.nameRange,
     detail: s.kind === 'conn' ? (s.name === '%default' ? 'defaults for every conn' : 'conn') : s.kind,
-    children: s.entries.map((e) => ({ name: e.key, kind: 'key', range: e.range, selectionRange: e.keyRange, detail: e.value.length > 40 ? e.value.slice(0, 40) + '…' : e.value })),
+    children: s.entries.map((e) => ({ name: e.key, kind: 'key', range: e.range, selectionRange: e.keyRange, detail: confSecretSlot(e.key) ? HIDDEN : e.value.length > 40 ? e.value.slice(0, 40) + '…' : e.value })),
   }));
 }
 
@@ -94,4 +96,24 @@ export const dialect: DialectModule<IpsecConfTree> = {
   hover,
   complete,
   checks,
+  secretValues,
 };
+
+/** The values of every secret key of the file and its includes (secrets.ts), as read and as written on lines the reader could not read. */
+function secretValues(file: ParsedFile<IpsecConfTree>): string[] {
+  const tree = file.tree;
+  if (!tree) return [];
+  const values: string[] = [];
+  for (const conf of [tree.conf, ...tree.included]) {
+    const read = new Set<number>();
+    for (const s of conf.sections)
+      for (const e of s.entries)
+        if (confSecretSlot(e.key)) {
+          values.push(e.value);
+          read.add(e.range.start.line);
+        }
+    // A line the reader could not read: its text after `=`, up to a comment.
+    for (const [line, { raw }] of conf.secretLines) if (!read.has(line)) values.push(raw.replace(/(^|\s)#.*$/, ''));
+  }
+  return redactionStrings(values);
+}

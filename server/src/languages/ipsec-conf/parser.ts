@@ -8,6 +8,8 @@ import type { Range } from 'vscode-languageserver-types';
 import { COMMENT_KEY, readKey } from './keyReading';
 import { Indent, lexerFor, Newline } from './lexer';
 import { parseLine, tokenRange, type LineNode, type ValuePart } from './lineParser';
+import { quoteValue } from '../../core/redact';
+import { secretLines } from './secrets';
 import type { Entry, ParsedConf, Section } from './tree';
 import type { Daemon } from './version';
 
@@ -30,12 +32,12 @@ const HEADERS: Record<Daemon, Record<string, HeaderRule>> = {
 
 /** Parses a document (one file, no includes followed). Never throws. */
 export function parseConf(text: string, uri: string, daemon: Daemon): ParsedConf {
-  const reader = new ConfReader(uri, daemon);
+  const reader = new ConfReader(uri, daemon, secretLines(text));
   const lexed = lexerFor(daemon).tokenize(text);
   for (const e of lexed.errors) {
     const line = (e.line ?? 1) - 1;
     const col = (e.column ?? 1) - 1;
-    reader.error(`syntax error: unexpected character '${text.substr(e.offset, Math.min(e.length, 20))}'`, { start: { line, character: col }, end: { line, character: col + Math.max(1, e.length) } });
+    reader.error(`syntax error: unexpected character '${q(text.substr(e.offset, Math.min(e.length, 20)))}'`, { start: { line, character: col }, end: { line, character: col + Math.max(1, e.length) } }, 'an unexpected character');
   }
   for (const line of tokenLines(lexed.tokens)) reader.line(line);
   return reader.out;
@@ -63,11 +65,18 @@ class ConfReader {
   constructor(
     private readonly uri: string,
     private readonly daemon: Daemon,
+    secrets: ParsedConf['secretLines'],
   ) {
-    this.out = { uri, daemon, sections: [], includes: [], versions: [], errors: [], multiLine: [] };
+    this.out = { uri, daemon, sections: [], includes: [], versions: [], errors: [], multiLine: [], secretLines: secrets };
   }
 
-  error(message: string, range: Range): void {
+  /**
+   * A problem of a line the reader cannot read. On a line whose key holds a secret (secrets.ts)
+   * the message gives the key, the place and `reason`, never the line's text.
+   */
+  error(message: string, range: Range, reason = 'the daemon cannot read it'): void {
+    const secret = this.out.secretLines.get(range.start.line);
+    if (secret) message = `syntax error in the value of ${q(secret.key)}= (${reason}); the value is a secret, so its text is not shown`;
     this.out.errors.push({ message, range });
   }
 
@@ -79,7 +88,7 @@ class ConfReader {
     if (last > first) this.out.multiLine.push([first, last]);
     const parsed = parseLine(toks);
     if ('errorAt' in parsed) {
-      this.error(`syntax error [${parsed.errorAt.image}]`, tokenRange(parsed.errorAt));
+      this.error(`syntax error [${q(parsed.errorAt.image)}]`, tokenRange(parsed.errorAt));
       return;
     }
     if (parsed.node.indent) this.body(parsed.node);
@@ -89,19 +98,19 @@ class ConfReader {
   private topLevel(node: LineNode): void {
     // A bad column-0 line does not end the section (best recovery: later body lines still belong to it).
     if (node.key) {
-      this.error(`syntax error [${node.key.text}]: a key=value line must be indented (it would start a new section)`, node.key.range);
+      this.error(`syntax error [${q(node.key.text)}]: a key=value line must be indented (it would start a new section)`, node.key.range);
       return;
     }
     const [head, ...rest] = node.words;
     const rules = HEADERS[this.daemon];
     const rule = !head.quoted && Object.hasOwn(rules, head.text) ? rules[head.text] : undefined;
     if (rule) rule(this, head, rest);
-    else this.error(`syntax error [${head.text}]: expected \`conn NAME\`, \`config setup\`${this.daemon === 'strongswan' ? ', `ca NAME`' : ''} or \`include FILE\` in column 0`, head.range);
+    else this.error(`syntax error [${q(head.text)}]: expected \`conn NAME\`, \`config setup\`${this.daemon === 'strongswan' ? ', `ca NAME`' : ''} or \`include FILE\` in column 0`, head.range);
   }
 
   conn(head: ValuePart, rest: ValuePart[]): void {
     if (rest.length !== 1) {
-      this.error(rest.length === 0 ? 'syntax error: conn needs a name' : `syntax error [${rest[1].text}]: a conn name cannot contain blanks`, rest[1]?.range ?? head.range);
+      this.error(rest.length === 0 ? 'syntax error: conn needs a name' : `syntax error [${q(rest[1].text)}]: a conn name cannot contain blanks`, rest[1]?.range ?? head.range);
       if (rest.length === 0) return;
     }
     this.open(newSection('conn', rest[0], head.range, this.uri));
@@ -109,7 +118,7 @@ class ConfReader {
 
   configSetup(head: ValuePart, rest: ValuePart[]): void {
     if (rest.length !== 1 || rest[0].text !== 'setup') {
-      this.error(`syntax error [${rest[0]?.text ?? 'config'}]: expected \`config setup\``, rest[0]?.range ?? head.range);
+      this.error(`syntax error [${q(rest[0]?.text ?? 'config')}]: expected \`config setup\``, rest[0]?.range ?? head.range);
       return;
     }
     const s = newSection('setup', rest[0], head.range, this.uri);
@@ -127,7 +136,7 @@ class ConfReader {
 
   include(head: ValuePart, rest: ValuePart[]): void {
     if (rest.length !== 1) {
-      this.error(rest.length === 0 ? 'syntax error: include needs a file name' : `syntax error [${rest[1].text}]`, rest[1]?.range ?? head.range);
+      this.error(rest.length === 0 ? 'syntax error: include needs a file name' : `syntax error [${q(rest[1].text)}]`, rest[1]?.range ?? head.range);
       if (rest.length === 0) return;
     }
     this.out.includes.push({ path: rest[0].text, range: span(head.range, rest[0].range), pathRange: rest[0].range, uri: this.uri });
@@ -154,11 +163,11 @@ class ConfReader {
         return;
       }
       if (HEADER_WORDS.has(w.text)) this.error(`syntax error [${w.text}]: \`${w.text}\` must start in column 0`, w.range);
-      else this.error(`syntax error [${w.text}]: expected key=value`, w.range);
+      else this.error(`syntax error [${q(w.text)}]: expected key=value`, w.range);
       return;
     }
     if (!this.section) {
-      this.error(`syntax error [${node.key.text}]: indented line outside a section`, node.key.range);
+      this.error(`syntax error [${q(node.key.text)}]: indented line outside a section`, node.key.range);
       return;
     }
     const entry = this.entry(node, node.key, this.section);
@@ -178,7 +187,7 @@ class ConfReader {
       valueRange = words.length ? span(words[0].range, words[words.length - 1].range) : emptyAt(node.equals!);
       words = [];
     } else if (words.length > 1 && lsw) {
-      this.error(`syntax error [${words[1].text}]: a value cannot contain blanks unless quoted`, words[1].range);
+      this.error(`syntax error [${q(words[1].text)}]: a value cannot contain blanks unless quoted`, words[1].range, 'a value cannot contain blanks unless quoted');
       return undefined;
     } else {
       valueText = words.map((x) => x.text).join(' '); // strongSwan joins words with one space
@@ -187,7 +196,7 @@ class ConfReader {
     if (!lsw) {
       const eq = words.find((x) => !x.quoted && x.text.includes('='));
       if (eq) {
-        this.error(`syntax error, unexpected EQ: strongSwan values cannot contain '=' unless quoted`, eq.range);
+        this.error(`syntax error, unexpected EQ: strongSwan values cannot contain '=' unless quoted`, eq.range, "strongSwan values cannot contain '=' unless quoted");
         return undefined;
       }
       valueText = unescapeStrongswan(valueText, words.some((x) => x.quoted));
@@ -206,6 +215,9 @@ class ConfReader {
     };
   }
 }
+
+/** File text in a message: cut short, control characters shown as escapes. */
+const q = (text: string) => quoteValue(text);
 
 function span(a: Range, b: Range): Range {
   return { start: a.start, end: b.end };

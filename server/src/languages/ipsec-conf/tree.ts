@@ -56,4 +56,6 @@ export interface ParsedConf {
   errors: SyntaxProblem[];
   /** Statements that span several lines (a strongSwan quoted value continued with `\`): [first, last] line. */
   multiLine: [number, number][];
+  /** The lines whose key holds a secret (secrets.ts), well-formed or not, with the key and the raw text after `=`. */
+  secretLines: Map<number, { key: string; raw: string }>;
 }

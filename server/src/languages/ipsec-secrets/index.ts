@@ -7,12 +7,14 @@ import { Code } from '../../core/codes';
 import { LineUse, markLines, triviaLedger } from '../../core/lines';
 import { emptyParsedFile } from '../../core/parsedFile';
 import { contains } from '../../core/ranges';
-import { dirnameUri } from '../../core/uri';
 import { finding } from '../shared/findings';
 import { markConstruct } from '../shared/ledger';
 import { SECRETS_CHECKS, idLabel } from './checks';
-import { expandInclude } from './include';
-import { ANY_IDS, decodeSecret, normalizeId, pskDigest, scanSecrets, SECRET_TYPES, type PskEntry, type SecretsTree } from './parser';
+import { markdownText } from '../../core/redact';
+import { hasWildcard, IncludeExpansion } from '../shared/includes';
+import { redactionStrings } from '../shared/secretSlots';
+import { secretWords } from './secrets';
+import { ANY_IDS, decodeSecret, normalizeId, pskDigest, scanSecrets, SECRET_TYPES, type PskEntry, type SecretsInclude, type SecretsTree } from './parser';
 
 export type { PskEntry, SecretsTree } from './parser';
 export { pskDigest, normalizeId } from './parser';
@@ -24,6 +26,12 @@ interface TopFile {
   findings: Finding[];
 }
 
+/**
+ * The secret words each tree met (secrets.ts), for secretValues(): kept beside the tree, never in
+ * it, so the tree holds no secret text that a feature (or a JSON dump) could show.
+ */
+const SECRET_WORDS = new WeakMap<SecretsTree, string[]>();
+
 /** Why an entry is no usable secret, and where; undefined when it is one. */
 function entryError(e: ReturnType<typeof scanSecrets>['entries'][number], bytes: Uint8Array | undefined): { message: string; range: Finding['range'] } | undefined {
   if (e.error) return e.error;
@@ -33,9 +41,13 @@ function entryError(e: ReturnType<typeof scanSecrets>['entries'][number], bytes:
   return undefined;
 }
 
-function collect(text: string, uri: string, ctx: ParseContext, tree: SecretsTree, top: TopFile | undefined, seen: Set<string>, depth: number, deps: string[]): void {
+const isType = (w: string) => SECRET_TYPES.includes(w);
+
+function collect(text: string, uri: string, x: IncludeExpansion, tree: SecretsTree, top: TopFile | undefined, depth: number, deps: string[]): void {
   const { entries, includes } = scanSecrets(text);
+  const secrets = SECRET_WORDS.get(tree)!;
   for (const e of entries) {
+    for (const s of secretWords(e.words, e.afterColon, isType)) secrets.push(...s.words);
     const type = e.type?.text;
     const bytes = e.secret && (type === 'PSK' || type === 'XAUTH' || type === 'EAP') ? decodeSecret(e.secret.token) : undefined;
     const error = entryError(e, bytes);
@@ -54,14 +66,25 @@ function collect(text: string, uri: string, ctx: ParseContext, tree: SecretsTree
     });
   }
   for (const inc of includes) {
-    const uris = expandInclude(dirnameUri(uri), inc.pattern, ctx);
-    tree.includes.push({ uri, pattern: inc.pattern, range: inc.range, uris });
-    for (const u of uris) {
+    const t = x.target(uri, inc.pattern);
+    const item: SecretsInclude = { uri, pattern: inc.pattern, range: inc.range, uris: [], wildcard: hasWildcard(inc.pattern) };
+    tree.includes.push(item);
+    if (t.kind === 'unrooted') {
+      item.problem = 'unrooted';
+      continue;
+    }
+    deps.push(t.uri);
+    item.uris = x.matches(t);
+    for (const u of item.uris) {
       deps.push(u);
-      if (seen.has(u) || depth >= MAX_INCLUDE_DEPTH) continue;
-      seen.add(u);
-      const t = ctx.fs.readFile(u);
-      if (t !== undefined) collect(t, u, ctx, tree, undefined, seen, depth + 1, deps);
+      if (depth >= MAX_INCLUDE_DEPTH || x.isExpanded(u)) continue;
+      const r = x.read(u);
+      if ('problem' in r) {
+        item.problem ??= r.problem;
+        continue;
+      }
+      x.expanded(u);
+      collect(r.text, u, x, tree, undefined, depth + 1, deps);
     }
   }
 }
@@ -69,9 +92,13 @@ function collect(text: string, uri: string, ctx: ParseContext, tree: SecretsTree
 function parse(doc: TextDocument, ctx: ParseContext): ParsedFile<SecretsTree> {
   const file = emptyParsedFile<SecretsTree>(doc, 'ipsec-secrets');
   const tree: SecretsTree = { kind: 'ipsec-secrets', entries: [], includes: [], spans: [] };
+  SECRET_WORDS.set(tree, []);
   const top: TopFile = { findings: [] };
   const deps: string[] = [];
-  collect(file.text, doc.uri, ctx, tree, top, new Set([doc.uri]), 0, deps);
+  const x = new IncludeExpansion(ctx.fs);
+  x.seed(doc.uri, file.text);
+  x.expanded(doc.uri);
+  collect(file.text, doc.uri, x, tree, top, 0, deps);
   file.findings = top.findings;
   file.tree = tree;
   file.dependencies = [...new Set(deps)];
@@ -137,12 +164,13 @@ export const dialect: DialectModule<SecretsTree> = {
       return e?.pskDigest ? { digest: e.pskDigest, uri: e.uri, range: e.secretRange } : undefined;
     },
   },
+  secretValues: (file) => redactionStrings(SECRET_WORDS.get(file.tree) ?? []),
   hover: (file, pos) => {
     const tree = file.tree;
     const e = tree.entries.find((x) => x.uri === file.uri && contains(x.range, pos));
     if (!e) return undefined;
     return {
-      markdown: `**${e.type}** for ${idLabel(e.ids)}. The secret is hidden; Tunnel Lens compares only a digest of it with the peer's key.`,
+      markdown: `**${e.type}** for ${markdownText(idLabel(e.ids))}. The secret is hidden; Tunnel Lens compares only a digest of it with the peer's key.`,
       range: e.range,
     };
   },

@@ -4,6 +4,7 @@
 import { secretDigest } from '../../model/secretDigest';
 import type { Range } from 'vscode-languageserver-types';
 import { parseAddress } from '../../core/address';
+import { shapeOf } from '../shared/secretSlots';
 
 export interface PskEntry {
   /** Normalized IDs: addresses in canonical form, `@fqdn`, `%any`. Empty = applies to every pair. */
@@ -25,6 +26,10 @@ export interface SecretsInclude {
   pattern: string;
   range: Range;
   uris: string[];
+  /** Whether the pattern holds wildcards (only a literal that names no file is a problem). */
+  wildcard: boolean;
+  /** Why it was not followed, or not all of it: no copy of the host's root, a file not read, outside the workspace, the budget. */
+  problem?: 'unrooted' | 'unreadable' | 'outside' | 'budget';
 }
 
 /** The lines [from, to] of one entry of this file; `reported` is where its syntax error is, if any. */
@@ -78,6 +83,10 @@ export function decodeSecret(token: string): Uint8Array | undefined {
 }
 
 export interface RawEntry {
+  /** Every word of the entry, in order (the reader's only copy of the secret's text: never in a message). */
+  words: string[];
+  /** The words after the `:` (the type first); undefined without a `:`. */
+  afterColon?: string[];
   ids: { text: string; range: Range }[];
   type?: { text: string; range: Range };
   /** Start/end offsets of the secret token in the line text; never the text in messages. */
@@ -130,18 +139,21 @@ export function scanSecrets(text: string): { entries: RawEntry[]; includes: RawI
 function toEntry(toks: { text: string; line: number; start: number; end: number }[]): RawEntry {
   const r = (a: (typeof toks)[0], b: (typeof toks)[0] = a): Range => ({ start: { line: a.line, character: a.start }, end: { line: b.line, character: b.end } });
   const range = r(toks[0], toks[toks.length - 1]);
+  const words = toks.map((t) => t.text);
   const colon = toks.findIndex((t) => t.text === ':');
-  if (colon < 0) return { ids: [], range, error: { message: 'an entry needs `IDs : TYPE secret` (no `:` found)', range } };
+  if (colon < 0) return { words, ids: [], range, error: { message: 'an entry needs `IDs : TYPE secret` (no `:` found)', range } };
+  const afterColon = words.slice(colon + 1);
   const ids = toks.slice(0, colon).map((t) => ({ text: t.text, range: r(t) }));
   const typeTok = toks[colon + 1];
-  if (!typeTok) return { ids, range, error: { message: 'nothing after `:` (expected a type such as PSK and the secret)', range: r(toks[colon]) } };
+  if (!typeTok) return { words, afterColon, ids, range, error: { message: 'nothing after `:` (expected a type such as PSK and the secret)', range: r(toks[colon]) } };
   const upper = typeTok.text.toUpperCase();
   if (!SECRET_TYPES.includes(upper)) {
     // Libreswan: `IDs : "secret"` without a type is an (old) PSK
-    if (/^["']/.test(typeTok.text)) return { ids, type: { text: 'PSK', range: r(typeTok) }, secret: { token: typeTok.text, range: r(typeTok) }, range };
-    return { ids, range, error: { message: `unknown secret type "${typeTok.text.slice(0, 12)}" (PSK, RSA, ECDSA, XAUTH, EAP, …)`, range: r(typeTok) } };
+    if (/^["']/.test(typeTok.text)) return { words, afterColon, ids, type: { text: 'PSK', range: r(typeTok) }, secret: { token: typeTok.text, range: r(typeTok) }, range };
+    // The word may be the secret itself, written without its type: its shape only (secrets.ts).
+    return { words, afterColon, ids, range, error: { message: `the word after \`:\` is no secret type (PSK, RSA, ECDSA, XAUTH, EAP, …); it is not shown (${shapeOf(typeTok.text)}), as it may be the secret`, range: r(typeTok) } };
   }
   const secretToks = toks.slice(colon + 2);
   const secret = secretToks[0];
-  return { ids, type: { text: upper, range: r(typeTok) }, secret: secret ? { token: secret.text, range: r(secret, secretToks[secretToks.length - 1]) } : undefined, range };
+  return { words, afterColon, ids, type: { text: upper, range: r(typeTok) }, secret: secret ? { token: secret.text, range: r(secret, secretToks[secretToks.length - 1]) } : undefined, range };
 }

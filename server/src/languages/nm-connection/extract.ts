@@ -8,6 +8,7 @@ import type { ParseContext } from '../../core/types';
 import { Code } from '../../core/codes';
 import { parseAddress, parsePrefix } from '../../core/address';
 import { range } from '../../core/ranges';
+import { quoteValue } from '../../core/redact';
 import { defaulted, written } from '../../core/valued';
 import { compareVersions, directiveFor } from '../../core/versions';
 import { LINUX_KINDS, linuxEndpoint } from '../../model/linuxTunnels';
@@ -43,7 +44,7 @@ export function nmTunnel(ini: IniFile, uri: string, version: Valued<string> | un
   let mode = modeE ? NM_TUNNEL_MODES[Number(modeE.value)] : undefined;
   if (modeE && !mode) {
     const byName = Object.entries(NM_TUNNEL_MODES).find(([, m]) => m.name === modeE.value);
-    issue(Code.invalidValue, 'error', byName ? `The keyfile stores mode as a number: write mode=${byName[0]} for ${modeE.value}.` : `mode=${modeE.value} is not a tunnel mode (${Object.entries(NM_TUNNEL_MODES).map(([n, m]) => `${n} ${m.name}`).join(', ')}).`, modeE.valueRange);
+    issue(Code.invalidValue, 'error', byName ? `The keyfile stores mode as a number: write mode=${byName[0]} for ${quoteValue(modeE.value)}.` : `mode=${quoteValue(modeE.value)} is not a tunnel mode (${Object.entries(NM_TUNNEL_MODES).map(([n, m]) => `${n} ${m.name}`).join(', ')}).`, modeE.valueRange);
     if (byName) mode = byName[1];
   }
   if (tunnelSection && !modeE) issue(Code.invalidValue, 'error', '[ip-tunnel] needs mode= (NetworkManager rejects the profile without it).', tunnelSection.headerRange);
@@ -76,7 +77,7 @@ export function nmTunnel(ini: IniFile, uri: string, version: Valued<string> | un
   if (flagsE && flags === undefined) issue(Code.invalidValue, 'error', `flags= takes a number (the keyfile stores the bits: 1 = ip6-ign-encap-limit).`, flagsE.valueRange);
   if (flagsE && flags) {
     const unknown = flags & ~0x3f;
-    if (unknown) issue(Code.invalidValue, 'error', `flags=${flagsE.value} has bits NetworkManager does not know (0x${unknown.toString(16)}).`, flagsE.valueRange);
+    if (unknown) issue(Code.invalidValue, 'error', `flags=${quoteValue(flagsE.value)} has bits NetworkManager does not know (0x${unknown.toString(16)}).`, flagsE.valueRange);
     if (!info.tel) issue(Code.invalidValue, 'error', `flags= (${flagNames(flags)}) are IPv6 tunnel flags; NetworkManager rejects them for mode ${mode.name}.`, flagsE.valueRange);
     else if (mode.kind === 'ip6gre' || mode.kind === 'ip6gretap') {
       const v = version?.value;

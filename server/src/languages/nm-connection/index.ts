@@ -8,9 +8,11 @@ import { Code } from '../../core/codes';
 import { emptyParsedFile } from '../../core/parsedFile';
 import { issuesCheck, type Issue } from '../shared/findings';
 import { parseIni, type IniFile } from '../shared/ini';
-import { entryAt, iniComplete, iniDuplicatesCheck, iniFolding, iniKeysCheck, iniLineUse, iniSymbols, iniSyntaxFindings } from '../shared/iniFeatures';
+import { entryAt, iniComplete, iniDuplicatesCheck, iniFolding, iniKeysCheck, iniLineUse, iniSecretSlot, iniSecretValues, iniSymbols, iniSyntaxFindings } from '../shared/iniFeatures';
+import { hiddenHover, redactionStrings } from '../shared/secretSlots';
+import { NM_SECRET_SLOTS } from './secrets';
 import { tunnelHoverMarkdown } from '../shared/tunnelHover';
-import { markdownCode } from '../../core/redact';
+import { markdownCode, markdownText } from '../../core/redact';
 import { nmTunnel, nmVersion } from './extract';
 import { NM_KEYS, NM_OTHER_SECTIONS, NM_TUNNEL_MODES } from './keys';
 import { NM_LIBRESWAN_KEYS, NM_LIBRESWAN_SECRET_KEYS } from './libreswanKeys';
@@ -42,11 +44,11 @@ function parse(doc: TextDocument, ctx: ParseContext): ParsedFile<NmConnectionTre
   const version = nmVersion(file.text, ctx, doc.uri);
   const t = nmTunnel(ini, doc.uri, version, ctx.settings.pathMtu);
   const vpn = isLibreswanVpn(ini) ? libreswanVpn(ini, file.text, doc.uri, ctx) : undefined;
-  file.findings = iniSyntaxFindings(ini, doc.uri);
+  file.findings = iniSyntaxFindings(ini, doc.uri, NM_SECRET_SLOTS);
   file.endpoints = [...(t.endpoint ? [t.endpoint] : []), ...(vpn?.endpoint ? [vpn.endpoint] : [])];
   file.tree = { kind: 'nm-connection', ini, nmVersion: version, issues: t.issues, vpn };
-  // A secret's value never reaches the outline.
-  file.symbols = iniSymbols(ini).map((sec) => (sec.name === '[vpn-secrets]' ? { ...sec, children: sec.children?.map((c) => ({ ...c, detail: '(hidden)' })) } : sec));
+  // A secret's value never reaches the outline (secrets.ts).
+  file.symbols = iniSymbols(ini, NM_SECRET_SLOTS);
   file.folding = iniFolding(ini);
   return file;
 }
@@ -84,14 +86,16 @@ export const dialect: DialectModule<NmConnectionTree> = {
   parse,
   checks: CHECKS,
   secrets,
-  secretValues: (f) => f.tree.ini.sections.filter((s) => s.name === 'vpn-secrets' && f.tree.vpn).flatMap((s) => s.entries.filter((e) => NM_LIBRESWAN_SECRET_KEYS[e.key] && e.value !== '').map((e) => e.value)),
+  secretValues: (file) => redactionStrings(iniSecretValues(file.tree.ini, NM_SECRET_SLOTS)),
   lineUse: (f) => iniLineUse(f.text, f.tree.ini, tableOf(f.tree), NM_OTHER_SECTIONS, COMMENT),
   hover: (file, pos) => {
     const at = entryAt(file.tree.ini, pos);
     if (!at) return undefined;
     const doc = tableOf(file.tree)[at.section]?.[at.entry.key]?.doc;
-    const parts = [`**${at.section}.${at.entry.key}** ${doc ?? '(not a key Tunnel Lens knows)'}`];
-    if (at.entry.key === 'mode' && NM_TUNNEL_MODES[Number(at.entry.value)]) parts.push(`mode ${at.entry.value} = ${NM_TUNNEL_MODES[Number(at.entry.value)].name}`);
+    const name = markdownCode(`${at.section}.${at.entry.key}`);
+    const parts = [`**${name}** ${doc ?? '(not a key Tunnel Lens knows)'}`];
+    if (iniSecretSlot(NM_SECRET_SLOTS, at.section, at.entry.key)) parts.push(hiddenHover(name));
+    else if (at.entry.key === 'mode' && Object.hasOwn(NM_TUNNEL_MODES, Number(at.entry.value))) parts.push(`mode ${markdownText(at.entry.value)} = ${NM_TUNNEL_MODES[Number(at.entry.value)].name}`);
     if (file.endpoints[0]?.tunnel && at.section === 'ip-tunnel') parts.push(tunnelHoverMarkdown(file.endpoints[0]));
     if (at.section === 'vpn' && file.tree.vpn?.endpoint) parts.push(vpnHover(file.tree.vpn.endpoint));
     return { markdown: parts.join('\n\n'), range: at.entry.keyRange };

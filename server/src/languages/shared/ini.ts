@@ -3,6 +3,7 @@
 // backslash as line continuation; GKeyFile (NetworkManager) takes `#` comments only.
 import type { Range } from 'vscode-languageserver-types';
 import { range } from '../../core/ranges';
+import { quoteValue } from '../../core/redact';
 
 export interface IniEntry {
   key: string;
@@ -22,8 +23,8 @@ export interface IniSection {
 
 export interface IniFile {
   sections: IniSection[];
-  /** Lines that are neither comments, headers nor Key=Value, and entries before any section (`entry`). */
-  errors: { message: string; range: Range; entry?: IniEntry }[];
+  /** Lines that are neither comments, headers nor Key=Value, and entries before any section (`entry`); `section` is where the line stands. */
+  errors: { message: string; range: Range; entry?: IniEntry; section?: string; text?: string }[];
 }
 
 export function parseIni(text: string, opts: { semicolonComments: boolean; continuation: boolean }): IniFile {
@@ -50,7 +51,7 @@ export function parseIni(text: string, opts: { semicolonComments: boolean; conti
     }
     const eq = l.indexOf('=');
     if (eq < 0) {
-      errors.push({ message: `"${t.length > 40 ? t.slice(0, 37) + '…' : t}" is not \`Key=Value\` or a [Section] header.`, range: range(line, l.length - l.trimStart().length, l.length) });
+      errors.push({ message: `"${quoteValue(t, 37)}" is not \`Key=Value\` or a [Section] header.`, range: range(line, l.length - l.trimStart().length, l.length), section: cur?.name, text: t });
       continue;
     }
     const keyStart = l.length - l.trimStart().length;
@@ -72,7 +73,7 @@ export function parseIni(text: string, opts: { semicolonComments: boolean; conti
     line = endLine;
     lastContent = line;
     if (!cur) {
-      errors.push({ message: `${key}= is outside any [Section].`, range: entry.keyRange, entry });
+      errors.push({ message: `${quoteValue(key)}= is outside any [Section].`, range: entry.keyRange, entry });
       continue;
     }
     cur.entries.push(entry);

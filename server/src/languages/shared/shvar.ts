@@ -67,7 +67,15 @@ export function isValidUtf8(bytes: Uint8Array): boolean {
 
 /** svUnescape_full(value, check_utf8): `value` is everything after `KEY=` on the line. */
 export function svUnescapeBytes(value: Uint8Array, checkUtf8 = true): UnescapeResult {
-  const out: number[] = [];
+  // The result is never longer than the value (every escape is at least as long as what it
+  // stands for): one buffer of that size, not an array of numbers (80 bytes a byte for a 10 MB value).
+  const buf = new Uint8Array(value.length);
+  let n = 0;
+  const out = {
+    push: (...bytes: number[]) => {
+      for (const b of bytes) buf[n++] = b;
+    },
+  };
   const at = (k: number) => (k < value.length ? value[k] : 0);
   let oldEscaped: boolean | undefined;
   let i = 0;
@@ -85,7 +93,7 @@ export function svUnescapeBytes(value: Uint8Array, checkUtf8 = true): UnescapeRe
     if (c === ch('\\')) {
       i++;
       if (at(i) === 0) return fail('a backslash at the end of the line (no line continuation)');
-      out.push(at(i));
+      buf[n++] = at(i);
       i++;
       continue;
     }
@@ -96,7 +104,7 @@ export function svUnescapeBytes(value: Uint8Array, checkUtf8 = true): UnescapeRe
         if (at(j) === ch("'")) break;
         j++;
       }
-      for (let k = i + 1; k < j; k++) out.push(value[k]);
+      for (let k = i + 1; k < j; k++) buf[n++] = value[k];
       i = j + 1;
       continue;
     }
@@ -118,10 +126,10 @@ export function svUnescapeBytes(value: Uint8Array, checkUtf8 = true): UnescapeRe
             // drop the backslash
           } else if (e === ch("'") || e === ch('~')) {
             if (oldEscaped === undefined) oldEscaped = looksLikeOldSvEscaped(value);
-            if (!oldEscaped) out.push(ch('\\'));
-          } else out.push(ch('\\'));
+            if (!oldEscaped) buf[n++] = ch('\\');
+          } else buf[n++] = ch('\\');
         }
-        out.push(at(i));
+        buf[n++] = at(i);
         i++;
       }
       continue;
@@ -136,7 +144,7 @@ export function svUnescapeBytes(value: Uint8Array, checkUtf8 = true): UnescapeRe
         }
         if (d === 0) return fail("an unterminated $'…' quote");
         if (d !== ch('\\')) {
-          out.push(d);
+          buf[n++] = d;
           i++;
           continue;
         }
@@ -144,7 +152,7 @@ export function svUnescapeBytes(value: Uint8Array, checkUtf8 = true): UnescapeRe
         const e = at(i);
         if (e === 0) return fail('a backslash at the end of the line (no line continuation)');
         if (ANSI_ESCAPES[e] !== undefined) {
-          out.push(ANSI_ESCAPES[e]);
+          buf[n++] = ANSI_ESCAPES[e];
           i++;
         } else if (isOctal(e)) {
           let v = e - 0x30;
@@ -157,7 +165,7 @@ export function svUnescapeBytes(value: Uint8Array, checkUtf8 = true): UnescapeRe
               i++;
             }
           }
-          out.push(v & 0xff);
+          buf[n++] = v & 0xff;
         } else if (e === ch('x') || e === ch('u') || e === ch('U')) {
           let maxDigits = e === ch('x') ? 2 : e === ch('u') ? 4 : 8;
           i++;
@@ -171,7 +179,7 @@ export function svUnescapeBytes(value: Uint8Array, checkUtf8 = true): UnescapeRe
               v = v * 16 + hexVal(at(i));
               i++;
             }
-            if (e === ch('x')) out.push(v & 0xff);
+            if (e === ch('x')) buf[n++] = v & 0xff;
             else out.push(...unicharToUtf8(v));
           }
         } else {
@@ -182,11 +190,12 @@ export function svUnescapeBytes(value: Uint8Array, checkUtf8 = true): UnescapeRe
       continue;
     }
     if ('|&()<>'.includes(String.fromCharCode(c))) return fail(`an unquoted \`${String.fromCharCode(c)}\` (a shell operator)`);
-    out.push(c);
+    buf[n++] = c;
     i++;
   }
-  const nul = out.indexOf(0);
-  const bytes = Uint8Array.from(nul >= 0 ? out.slice(0, nul) : out);
+  const written = buf.subarray(0, n);
+  const nul = written.indexOf(0);
+  const bytes = nul >= 0 ? buf.slice(0, nul) : buf.slice(0, n);
   if (checkUtf8 && !isValidUtf8(bytes)) return fail('bytes that are not valid UTF-8');
   return { bytes };
 }

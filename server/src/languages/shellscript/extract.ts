@@ -47,7 +47,7 @@ export function extractShell(text: string, lexed: Lexed, uri: string, ctx: Parse
   const vars = new Map<string, string>();
   const isHook = HOOK.test(uri);
   const marks: LineMark[] = lexed.syntax.map((s) => ({ from: lineOf(s.start), to: lineOf(Math.max(s.start, s.end - 1)), use: 'outside', rule: 'shell-syntax' }));
-  const tree: ShellTree = { kind: 'shellscript', commands: [], ioctlChanges: [], marks };
+  const tree: ShellTree = { kind: 'shellscript', commands: [], ioctlChanges: [], marks, secrets: [] };
   const byDevice = new Map<string, Endpoint>();
   const symbols: SymbolDef[] = [];
   for (const cmd of lexed.commands) {
@@ -72,7 +72,7 @@ export function extractShell(text: string, lexed: Lexed, uri: string, ctx: Parse
     const localVars = new Map(vars);
     if (guard) localVars.set('1', guard);
     const issues: ShellTree['commands'][number]['issues'] = [];
-    const parsed = analyzeIp(words, { uri, vars: localVars, issues, underlay: ctx.settings.pathMtu });
+    const parsed = analyzeIp(words, { uri, vars: localVars, issues, underlay: ctx.settings.pathMtu, secrets: tree.secrets });
     if (!parsed) {
       marks.push({ ...span, use: 'outside', rule: 'ip-object' });
       continue;

@@ -1,7 +1,9 @@
 // Hover and completion of shell scripts: on an `ip` command, what it leaves in force (after the
-// companion ifcfg created the device, when the command changes it); completion of ip words.
+// companion ifcfg created the device, when the command changes it); completion of ip words. Key
+// material (languages/shared/ip/secrets.ts) shows as hidden; other text of the script is escaped (core/redact.ts).
 import type { CompletionEntry, HoverResult, ParseContext, ParsedFile, Position } from '../../core/types';
 import { contains } from '../../core/ranges';
+import { markdownCode, markdownText } from '../../core/redact';
 import { basenameOfUri } from '../../core/uri';
 import { ANY_IFUP_DEVICE, describeEncapLimit } from '../../model/linuxTunnels';
 import { mergeLinuxEndpoints } from '../../model/linuxMerge';
@@ -15,13 +17,14 @@ export function shellHover(file: ParsedFile<ShellTree>, pos: Position, ctx: Pars
   const c = file.tree.commands.find((x) => contains(x.range, pos));
   if (!c) return undefined;
   if (c.secretRanges.some((r) => contains(r, pos))) return { markdown: 'Key material: hidden.' };
+  // (the words of a command Tunnel Lens does not read, `ip macsec`, have no hover at all)
   const w = c.words.find((x) => contains(x.range, pos));
   const parts: string[] = [];
   const i = w ? c.words.indexOf(w) : -1;
   const prevWord = i > 0 ? c.words[i - 1].text : '';
   if (w && (w.text === 'encaplimit' || prevWord === 'encaplimit')) {
     const v = w.text === 'encaplimit' ? c.words[i + 1]?.text : w.text;
-    parts.push(`**encaplimit ${v ?? ''}**: ${v === 'none' ? describeEncapLimit('none') : /^\d+$/.test(v ?? '') ? describeEncapLimit(Number(v)) : 'ELIM := { none | 0..255 }; iproute2 default 4.'}`);
+    parts.push(`**encaplimit ${markdownText(v ?? '')}**: ${v === 'none' ? describeEncapLimit('none') : /^\d+$/.test(v ?? '') ? describeEncapLimit(Number(v)) : 'ELIM := { none | 0..255 }; iproute2 default 4.'}`);
   }
   const ep = file.endpoints.find((e) => e.tunnel?.device === c.device);
   if (ep) {
@@ -32,7 +35,7 @@ export function shellHover(file: ParsedFile<ShellTree>, pos: Position, ctx: Pars
       const m = merged.find((e) => e.tunnel?.kind.source !== 'derived' && (ep.tunnel!.device === ANY_IFUP_DEVICE || e.tunnel?.device === ep.tunnel!.device));
       if (m) {
         effective = m;
-        parts.push(`After ${basenameOfUri(m.uri)} created it and this script changed it:`);
+        parts.push(`After ${markdownCode(basenameOfUri(m.uri))} created it and this script changed it:`);
       } else parts.push('This command changes a device created elsewhere; what it sets:');
     }
     parts.push(tunnelHoverMarkdown(effective));

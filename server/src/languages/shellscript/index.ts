@@ -12,6 +12,7 @@ import { shellComplete, shellHover } from './features';
 import { shellLineUse } from './lineUse';
 import { siblingIfcfgUris } from './siblings';
 import type { ShellTree } from './tree';
+import { redactionStrings } from '../shared/secretSlots';
 
 export type { ShellTree } from './tree';
 
@@ -37,4 +38,5 @@ export const dialect: DialectModule<ShellTree> = {
   lineUse: shellLineUse,
   hover: shellHover,
   complete: shellComplete,
+  secretValues: (file) => redactionStrings(file.tree.secrets),
 };

@@ -49,4 +49,6 @@ export interface ShellTree {
   ioctlChanges: IoctlChange[];
   /** Every command, piece of syntax and here-document body, in the order the reader met them. */
   marks: LineMark[];
+  /** The key material of every `ip` command (languages/shared/ip/secrets.ts), as written and as its value: only for secretValues(), never shown. */
+  secrets: string[];
 }

@@ -5,6 +5,7 @@
 import type { Endpoint, Valued } from '../../core/endpoint';
 import { Code } from '../../core/codes';
 import { parseAddress } from '../../core/address';
+import { quoteValue } from '../../core/redact';
 import { written } from '../../core/valued';
 import { LINUX_KINDS, linuxEndpoint } from '../../model/linuxTunnels';
 import type { Issue } from '../shared/findings';
@@ -41,14 +42,14 @@ export function netdevTunnel(ini: IniFile, uri: string, underlayMtu: number, ext
   const netdevSection = ini.sections.find((s) => s.name === 'NetDev');
   if (netdevSection && !nameE) issue(Code.invalidValue, 'error', '[NetDev] needs Name=; networkd ignores the file without it.', netdevSection.headerRange);
   if (netdevSection && !kindE) issue(Code.invalidValue, 'error', '[NetDev] needs Kind=; networkd ignores the file without it.', netdevSection.headerRange);
-  if (nameE && (nameE.value.length > 15 || /[\s/:]/.test(nameE.value))) issue(Code.invalidValue, 'error', `${nameE.value} is not a valid interface name.`, nameE.valueRange, nameE);
+  if (nameE && (nameE.value.length > 15 || /[\s/:]/.test(nameE.value))) issue(Code.invalidValue, 'error', `${quoteValue(nameE.value)} is not a valid interface name.`, nameE.valueRange, nameE);
   if (!info || !nameE) return { issues };
   const addr = (k: string): Valued<string> | undefined => {
     const e = get('Tunnel', k);
     if (!e || e.value === 'any' || e.value === '') return undefined;
     const a = parseAddress(e.value);
     if (!a) {
-      if (!ADDRESS_WORDS.test(e.value)) issue(Code.invalidValue, 'error', `${k}= takes an address or any; "${e.value}" is not one.`, e.valueRange, e);
+      if (!ADDRESS_WORDS.test(e.value)) issue(Code.invalidValue, 'error', `${k}= takes an address or any; "${quoteValue(e.value)}" is not one.`, e.valueRange, e);
       return undefined;
     }
     if (a.family !== info.outer) issue(Code.invalidValue, 'error', `Kind=${kind} has an ${familyName(info.outer)} outer header; ${k}= is ${familyName(a.family)}.`, e.valueRange, e);

@@ -14,7 +14,10 @@ import { derived } from '../../core/valued';
 import { sourceAddressOfFamily, type HostAddress, type HostAddressSource } from '../../model/hostInterfaces';
 import { issuesCheck } from '../shared/findings';
 import type { IniFile } from '../shared/ini';
-import { entryAt, iniComplete, iniDuplicatesCheck, iniFolding, iniKeysCheck, iniLineUse, iniSymbols, iniSyntaxFindings, type IniKeyTable } from '../shared/iniFeatures';
+import { entryAt, iniComplete, iniDuplicatesCheck, iniFolding, iniKeysCheck, iniLineUse, iniSecretSlot, iniSecretValues, iniSymbols, iniSyntaxFindings, type IniKeyTable } from '../shared/iniFeatures';
+import { markdownCode, quoteValue } from '../../core/redact';
+import { hiddenHover, redactionStrings } from '../shared/secretSlots';
+import { NETDEV_SECRET_SLOTS } from './secrets';
 import { tunnelHoverMarkdown } from '../shared/tunnelHover';
 import { netdevTunnel, type NetdevExtras, type NetdevIssue } from './extract';
 import { dropinsOf, mainFiles, mainNameOfDropin, merged, networkDirs, networkdKindOf, networkFor, readNetworkdIni, type NetworkdFileKind, type ReadIni, type TextOf } from './files';
@@ -110,10 +113,10 @@ function parse(doc: TextDocument, ctx: ParseContext): ParsedFile<NetdevTree> {
       if (!matched.some((m) => tunnels.has(m))) hostAddresses = hostAddressesOf(all, doc.uri, readNetwork(all, doc.uri)).filter((a) => a.uri === doc.uri);
     }
   }
-  file.findings = iniSyntaxFindings(ini, doc.uri);
+  file.findings = iniSyntaxFindings(ini, doc.uri, NETDEV_SECRET_SLOTS);
   file.tree = { kind: 'systemd-netdev', fileKind, ini, issues: issues.filter((i) => (i.uri ?? doc.uri) === doc.uri), hostAddresses };
   file.dependencies = [...new Set(deps)].filter((u) => u !== doc.uri);
-  file.symbols = iniSymbols(ini);
+  file.symbols = iniSymbols(ini, NETDEV_SECRET_SLOTS);
   file.folding = iniFolding(ini);
   return file;
 }
@@ -138,7 +141,7 @@ const CHECKS: readonly FileCheck<NetdevTree>[] = [
           const prev = seen.get(e.key);
           if (prev !== undefined && !NETWORK_REPEATABLE.has(e.key)) {
             const p = s.entries[prev];
-            report({ code: Code.duplicateKey, severity: 'warning', message: `${e.key}= is set again on line ${e.line + 1}; the later value wins.`, range: p.keyRange });
+            report({ code: Code.duplicateKey, severity: 'warning', message: `${quoteValue(e.key)}= is set again on line ${e.line + 1}; the later value wins.`, range: p.keyRange });
           }
           seen.set(e.key, s.entries.indexOf(e));
         }
@@ -160,11 +163,13 @@ export const dialect: DialectModule<NetdevTree> & HostAddressSource<NetdevTree> 
     const at = entryAt(file.tree.ini, pos);
     if (!at) return undefined;
     const doc = tableOf(file.tree)[at.section]?.[at.entry.key]?.doc;
-    const parts = [`**${at.entry.key}=** ${doc ?? '(not a key Tunnel Lens knows)'}`];
+    const parts = [`**${markdownCode(`${at.entry.key}=`)}** ${doc ?? '(not a key Tunnel Lens knows)'}`];
+    if (iniSecretSlot(NETDEV_SECRET_SLOTS, at.section, at.entry.key)) parts.push(hiddenHover(markdownCode(`${at.entry.key}=`)));
     if (file.endpoints[0] && (at.section === 'Tunnel' || ['Kind', 'Name', 'MTUBytes'].includes(at.entry.key))) parts.push(tunnelHoverMarkdown(file.endpoints[0]));
-    if (file.tree.fileKind === 'netdev-dropin') parts.push(`A drop-in of ${mainNameOfDropin(file.uri)}: it overrides the main file's keys.`);
+    if (file.tree.fileKind === 'netdev-dropin') parts.push(`A drop-in of ${markdownCode(mainNameOfDropin(file.uri))}: it overrides the main file's keys.`);
     return { markdown: parts.join('\n\n'), range: at.entry.keyRange };
   },
+  secretValues: (file) => redactionStrings(iniSecretValues(file.tree.ini, NETDEV_SECRET_SLOTS)),
   complete: (file, pos) => iniComplete(file.tree.ini, file.text, pos, tableOf(file.tree)),
   hostAddresses: (f) => f.tree.hostAddresses,
 };

@@ -4,6 +4,7 @@ import type { FileCheck } from '../../../core/types';
 import { Code } from '../../../core/codes';
 import { didYouMean } from '../../../core/didYouMean';
 import type { IfcfgTree } from '../../shared/ifcfgRead';
+import { quoteValue as q } from '../../../core/redact';
 import { KEYS, NONEXISTENT_KEYS, keyInfo } from '../keys';
 
 const KNOWN = Object.keys(KEYS);
@@ -14,10 +15,10 @@ export const keysCheck: FileCheck<IfcfgTree> = {
   run(file, _ctx, report) {
     for (const a of file.tree.assignments) {
       const advice = NONEXISTENT_KEYS[a.key];
-      if (advice) report({ code: Code.unknownKeyword, severity: 'warning', message: `${a.key} does not exist. ${advice}`, range: a.keyRange });
+      if (advice) report({ code: Code.unknownKeyword, severity: 'warning', message: `${q(a.key)} does not exist. ${advice}`, range: a.keyRange });
       else if (!keyInfo(a.key)) {
         const dym = didYouMean(a.key, KNOWN);
-        const message = `${a.key} is not read by initscripts or NetworkManager (fine for your own variables).${dym ? ` Did you mean ${dym}?` : ''}`;
+        const message = `${q(a.key)} is not read by initscripts or NetworkManager (fine for your own variables).${dym ? ` Did you mean ${q(dym)}?` : ''}`;
         report({ code: Code.unknownKeyword, severity: 'hint', message, range: a.keyRange });
       }
     }

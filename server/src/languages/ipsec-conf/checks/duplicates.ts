@@ -4,7 +4,7 @@
 import { Code } from '../../../core/codes';
 import type { FileCheck } from '../../../core/types';
 import { ownConns, type IpsecConfTree } from '../analysis';
-import { reportOnce } from './support';
+import { reportOnce, q } from './support';
 
 export const duplicatesCheck: FileCheck<IpsecConfTree> = {
   id: 'ipsec-conf/duplicates',
@@ -17,12 +17,12 @@ export const duplicatesCheck: FileCheck<IpsecConfTree> = {
       const r = resolved.get(s);
       for (const { entry: e, kept, within } of r?.duplicates ?? []) {
         if (e.uri !== file.uri) continue; // said in the file that holds the line
-        const how = within !== s ? ` while processing also=${within.name}` : '';
-        const where = kept.section !== within ? ` in conn ${kept.section.name}` : '';
+        const how = within !== s ? ` while processing also=${q(within.name)}` : '';
+        const where = kept.section !== within ? ` in conn ${q(kept.section.name)}` : '';
         once({
           code: Code.duplicateKey,
           severity: 'error',
-          message: `duplicate key '${e.key}' in conn ${s.name}${how} (already set by '${kept.key}' on line ${kept.range.start.line + 1}${where}); Libreswan ${t.version} ignores conn ${s.name}`,
+          message: `duplicate key '${q(e.key)}' in conn ${q(s.name)}${how} (already set by '${q(kept.key)}' on line ${kept.range.start.line + 1}${where}); Libreswan ${t.version} ignores conn ${q(s.name)}`,
           range: e.keyRange,
           related: [{ uri: kept.uri, range: kept.range, message: 'first set here' }],
         });

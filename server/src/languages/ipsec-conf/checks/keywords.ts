@@ -11,7 +11,7 @@ import type { IpsecConfTree } from '../analysis';
 import { availability, BARE_REFUSED_IN, BARE_WARNED_IN, DASHED_SINCE, lookupKey, otherDaemonKnows, previousRelease, spellings, versionNote, type Keyword, type Sect } from '../keywords';
 import type { Entry } from '../tree';
 import { targetLabel, type Target } from '../version';
-import { closest, replaceFix, reportOnce } from './support';
+import { closest, replaceFix, reportOnce, q } from './support';
 
 const SECT_NAME: Record<Sect, string> = { setup: 'config setup', conn: 'conn', ca: 'ca' };
 
@@ -34,16 +34,16 @@ function checkKey(e: Entry, sect: Sect, t: Target, report: Report): void {
     // Libreswan 4.10: a conn key in config setup is fatal; a setup key in a conn drops the conn.
     const fatal = lsw || sect === 'setup';
     const consequence = sect === 'setup' ? `; ${label} refuses the file` : lsw ? `; ${label} does not load this conn` : `; ${label} ignores it`;
-    report({ code: Code.unknownKeyword, severity: fatal ? 'error' : 'warning', message: `keyword '${e.key}' is not valid in ${SECT_NAME[sect]} (it belongs in ${SECT_NAME[r.belongsIn]})${consequence}`, range: e.keyRange });
+    report({ code: Code.unknownKeyword, severity: fatal ? 'error' : 'warning', message: `keyword '${q(e.key)}' is not valid in ${SECT_NAME[sect]} (it belongs in ${SECT_NAME[r.belongsIn]})${consequence}`, range: e.keyRange });
     return;
   }
   if (r.kind === 'unknown') {
     const sug = closest(e.key, spellings(t.daemon, sect, lsw ? t.version : undefined));
-    const note = otherDaemonKnows(e.key, t.daemon) ? ` ('${e.key}' is a ${lsw ? 'strongSwan' : 'Libreswan'} keyword)` : '';
+    const note = otherDaemonKnows(e.key, t.daemon) ? ` ('${q(e.key)}' is a ${lsw ? 'strongSwan' : 'Libreswan'} keyword)` : '';
     report({
       code: Code.unknownKeyword,
       severity: lsw ? 'error' : 'warning',
-      message: `unknown keyword '${e.key}'${note}${sug ? `; did you mean '${sug}'?` : ''} (${lsw ? refusal(t) : `${label} ignores it`})`,
+      message: `unknown keyword '${q(e.key)}'${note}${sug ? `; did you mean '${sug}'?` : ''} (${lsw ? refusal(t) : `${label} ignores it`})`,
       range: e.keyRange,
       fixes: sug ? [replaceFix(e.uri, e.keyRange, sug, `Change to ${sug}`)] : [],
     });
@@ -52,7 +52,7 @@ function checkKey(e: Entry, sect: Sect, t: Target, report: Report): void {
   const { hit, kw, fullKey } = r;
   if (lsw) {
     if (hit.dashed && !atLeast(t.version, DASHED_SINCE)) {
-      report({ code: Code.versionIncompatible, severity: 'error', message: `'${e.key}': the ${hit.end}-${kw.name} spelling needs Libreswan ${DASHED_SINCE}; ${label} stops with a syntax error. Write ${fullKey}.`, range: e.keyRange, fixes: [replaceFix(e.uri, e.keyRange, fullKey, `Change to ${fullKey}`)] });
+      report({ code: Code.versionIncompatible, severity: 'error', message: `'${q(e.key)}': the ${hit.end}-${kw.name} spelling needs Libreswan ${DASHED_SINCE}; ${label} stops with a syntax error. Write ${q(fullKey)}.`, range: e.keyRange, fixes: [replaceFix(e.uri, e.keyRange, fullKey, `Change to ${fullKey}`)] });
     }
     if (hit.bare) bareKey(e, kw, t, report);
     // Unknown to the version, or obsolete there (reported with its replacement): nothing more to say.
@@ -65,7 +65,7 @@ function checkKey(e: Entry, sect: Sect, t: Target, report: Report): void {
     report({
       code: Code.deprecatedOption,
       severity: ignored ? 'warning' : 'hint',
-      message: `'${e.key}' is deprecated${ignored ? ` and ignored by ${label}` : kw.deprecatedFrom ? ` in ${label}` : ''}; use ${replacement}`,
+      message: `'${q(e.key)}' is deprecated${ignored ? ` and ignored by ${label}` : kw.deprecatedFrom ? ` in ${label}` : ''}; use ${replacement}`,
       range: e.keyRange,
       fixes: simple ? [replaceFix(e.uri, e.keyRange, replacement, `Change to ${replacement}`)] : [],
     });
@@ -82,11 +82,11 @@ function bareKey(e: Entry, kw: Keyword, t: Target, report: Report): void {
   const label = targetLabel(t);
   const write = `Write left${kw.name}= and right${kw.name}=.`;
   if (atLeast(t.version, BARE_REFUSED_IN)) {
-    report({ code: Code.versionIncompatible, severity: 'error', message: `'${e.key}' without left/right: ${label} refuses it ("requires \\"left\\" or \\"right\\" prefix"; up to 5.3 it was right${kw.name}). ${write}`, range: e.keyRange });
+    report({ code: Code.versionIncompatible, severity: 'error', message: `'${q(e.key)}' without left/right: ${label} refuses it ("requires \\"left\\" or \\"right\\" prefix"; up to 5.3 it was right${kw.name}). ${write}`, range: e.keyRange });
   } else if (atLeast(t.version, BARE_WARNED_IN)) {
-    report({ code: Code.versionIncompatible, severity: 'warning', message: `'${e.key}' without left/right: ${label} warns and takes it as right${kw.name} only; Libreswan ${BARE_REFUSED_IN} refuses it. ${write}`, range: e.keyRange });
+    report({ code: Code.versionIncompatible, severity: 'warning', message: `'${q(e.key)}' without left/right: ${label} warns and takes it as right${kw.name} only; Libreswan ${BARE_REFUSED_IN} refuses it. ${write}`, range: e.keyRange });
   } else {
-    report({ code: Code.versionIncompatible, severity: 'warning', message: `'${e.key}' without left/right: ${label} takes it as right${kw.name} only; Libreswan ${BARE_REFUSED_IN} refuses it. ${write}`, range: e.keyRange });
+    report({ code: Code.versionIncompatible, severity: 'warning', message: `'${q(e.key)}' without left/right: ${label} takes it as right${kw.name} only; Libreswan ${BARE_REFUSED_IN} refuses it. ${write}`, range: e.keyRange });
   }
 }
 
@@ -99,28 +99,28 @@ function versionOf(e: Entry, kw: Keyword, t: Target, report: Report): 'unknown' 
     const elsewhere = lookupKey(e.key, 'libreswan').find((h) => h.kw.sect !== kw.sect && availability(h.kw, t.version).known);
     if (elsewhere) {
       const consequence = kw.sect === 'setup' ? `${label} refuses the file` : `${label} does not load this conn`;
-      report({ code: Code.unknownKeyword, severity: 'error', message: `keyword '${e.key}' is not valid in ${SECT_NAME[kw.sect]} in ${label} (it belongs in ${SECT_NAME[elsewhere.kw.sect]}); ${consequence}`, range: e.keyRange });
+      report({ code: Code.unknownKeyword, severity: 'error', message: `keyword '${q(e.key)}' is not valid in ${SECT_NAME[kw.sect]} in ${label} (it belongs in ${SECT_NAME[elsewhere.kw.sect]}); ${consequence}`, range: e.keyRange });
       return 'unknown';
     }
     if (a.why === 'before' && a.buildOption) {
-      report({ code: Code.versionIncompatible, severity: 'warning', message: `'${e.key}' is a Libreswan ${a.since} keyword; before that only builds with ${a.buildOption} know it (Fedora and RHEL build it, Debian 12's 4.10 does not); without it ${label} stops with a syntax error`, range: e.keyRange });
+      report({ code: Code.versionIncompatible, severity: 'warning', message: `'${q(e.key)}' is a Libreswan ${a.since} keyword; before that only builds with ${a.buildOption} know it (Fedora and RHEL build it, Debian 12's 4.10 does not); without it ${label} stops with a syntax error`, range: e.keyRange });
     } else if (a.why === 'before') {
-      report({ code: Code.versionIncompatible, severity: 'error', message: `'${e.key}' needs Libreswan ${a.since}; ${label} does not know it (${refusal(t).replace(`${label} `, '')})`, range: e.keyRange });
+      report({ code: Code.versionIncompatible, severity: 'error', message: `'${q(e.key)}' needs Libreswan ${a.since}; ${label} does not know it (${refusal(t).replace(`${label} `, '')})`, range: e.keyRange });
     } else if (a.why === 'removed') {
-      report({ code: Code.versionIncompatible, severity: 'error', message: `'${e.key}' was removed in Libreswan ${a.removedIn}; ${refusal(t)}`, range: e.keyRange });
+      report({ code: Code.versionIncompatible, severity: 'error', message: `'${q(e.key)}' was removed in Libreswan ${a.removedIn}; ${refusal(t)}`, range: e.keyRange });
     } else {
-      report({ code: Code.versionIncompatible, severity: 'error', message: `'${e.key}' is not in Libreswan ${a.from}-${previousRelease(a.until)} (${a.reason}); ${refusal(t)}. It is read by ${versionNote(kw)?.split(' (')[0]}.`, range: e.keyRange });
+      report({ code: Code.versionIncompatible, severity: 'error', message: `'${q(e.key)}' is not in Libreswan ${a.from}-${previousRelease(a.until)} (${a.reason}); ${refusal(t)}. It is read by ${versionNote(kw)?.split(' (')[0]}.`, range: e.keyRange });
     }
     return 'unknown';
   }
   if (a.ignored) {
-    report({ code: Code.deprecatedOption, severity: 'warning', message: `'${e.key}' is accepted and ignored by ${label} (it takes effect from Libreswan ${kw.ignoredUntil})`, range: e.keyRange });
+    report({ code: Code.deprecatedOption, severity: 'warning', message: `'${q(e.key)}' is accepted and ignored by ${label} (it takes effect from Libreswan ${kw.ignoredUntil})`, range: e.keyRange });
     return 'ignored';
   }
   if (a.obsolete) {
     const use = kw.deprecated ? `; use ${kw.deprecated}` : '';
     const simple = kw.deprecated && /^[a-z0-9_-]+$/i.test(kw.deprecated);
-    report({ code: Code.deprecatedOption, severity: 'warning', message: `'${e.key}' is obsolete${compareVersions(a.obsolete, '3.25') > 0 ? ` from Libreswan ${a.obsolete}` : ''}: ${label} warns and ignores it${use}`, range: e.keyRange, fixes: simple ? [replaceFix(e.uri, e.keyRange, kw.deprecated!, `Change to ${kw.deprecated}`)] : [] });
+    report({ code: Code.deprecatedOption, severity: 'warning', message: `'${q(e.key)}' is obsolete${compareVersions(a.obsolete, '3.25') > 0 ? ` from Libreswan ${a.obsolete}` : ''}: ${label} warns and ignores it${use}`, range: e.keyRange, fixes: simple ? [replaceFix(e.uri, e.keyRange, kw.deprecated!, `Change to ${kw.deprecated}`)] : [] });
     return 'ignored';
   }
   return 'ok';

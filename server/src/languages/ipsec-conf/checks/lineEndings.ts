@@ -5,6 +5,7 @@ import type { FileCheck } from '../../../core/types';
 import type { IpsecConfTree } from '../analysis';
 import { lookupKey, type KwType } from '../keywords';
 import { targetLabel } from '../version';
+import { q } from './support';
 
 /** Types whose values Libreswan compares against a word list (a trailing \r never matches). */
 const CHECKED_TYPES: readonly KwType[] = ['enum', 'bool', 'list'];
@@ -20,7 +21,7 @@ export const lineEndingsCheck: FileCheck<IpsecConfTree> = {
     report({
       code: Code.syntaxError,
       severity: victim ? 'error' : 'warning',
-      message: `CRLF line endings: Libreswan keeps the \\r in every value${victim ? `, so ${victim.key}=${victim.value} is read as an invalid value and ${targetLabel(t)} stops here` : ''}. Save the file with LF line endings.`,
+      message: `CRLF line endings: Libreswan keeps the \\r in every value${victim ? `, so ${q(victim.key)}=${q(victim.value)} is read as an invalid value and ${targetLabel(t)} stops here` : ''}. Save the file with LF line endings.`,
       range: victim ? victim.valueRange : { start: { line, character: 0 }, end: { line, character: 0 } },
     });
   },

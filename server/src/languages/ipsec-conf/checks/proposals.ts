@@ -10,7 +10,7 @@ import { parseProposals, type ProposalKind } from '../../shared/proposals';
 import type { Resolved } from '../resolve';
 import type { Entry } from '../tree';
 import type { Target } from '../version';
-import { reportOnce } from './support';
+import { reportOnce, q } from './support';
 
 /** The proposal keys by their spelling; Libreswan folds case, strongSwan does not. */
 const PROPOSAL_KEYS: Record<string, ProposalKind> = { ike: 'ike', esp: 'esp', phase2alg: 'esp', ah: 'ah' };
@@ -48,8 +48,8 @@ function checkProposal(e: Entry, written: ProposalKind, r: Resolved | undefined,
   }
   const res = parseProposals(kind, e.value, t, { ikeVersion, pfs });
   const range = e.valueRange;
-  for (const err of res.errors) report({ code: Code.invalidValue, severity: 'error', message: `${e.key}=${e.value}: ${err}${t.daemon === 'libreswan' ? ' (ipsec algparse would reject it; pluto refuses the conn)' : ''}`, range });
-  for (const w of res.warnings) report({ code: Code.invalidValue, severity: 'warning', message: `${e.key}=${e.value}: ${w}`, range });
+  for (const err of res.errors) report({ code: Code.invalidValue, severity: 'error', message: `${q(e.key)}=${q(e.value)}: ${err}${t.daemon === 'libreswan' ? ' (ipsec algparse would reject it; pluto refuses the conn)' : ''}`, range });
+  for (const w of res.warnings) report({ code: Code.invalidValue, severity: 'warning', message: `${q(e.key)}=${q(e.value)}: ${q(w)}`, range });
   const weak = new Set<string>();
   for (const p of res.proposals) {
     const parts: [TransformType, string[]][] = [['encr', p.encr], ['integ', p.integ], ['prf', p.prf], ['dh', p.dh]];
@@ -58,7 +58,7 @@ function checkProposal(e: Entry, written: ProposalKind, r: Resolved | undefined,
         const info = transformInfo(type, n);
         if (info?.weak && !weak.has(n)) {
           weak.add(n);
-          report({ code: Code.weakAlgorithm, severity: 'warning', message: `${e.key}= uses ${n}: ${info.weak}`, range });
+          report({ code: Code.weakAlgorithm, severity: 'warning', message: `${q(e.key)}= uses ${q(n)}: ${info.weak}`, range });
         }
       }
   }

@@ -2,6 +2,7 @@
 // and "did you mean".
 import type { Range } from 'vscode-languageserver-types';
 import { didYouMean } from '../../../core/didYouMean';
+import { quoteValue } from '../../../core/redact';
 import type { Fix, Report } from '../../../core/types';
 
 /**
@@ -29,4 +30,9 @@ export function replaceFix(uri: string, range: Range, newText: string, title: st
 export function closest(word: string, candidates: string[]): string | undefined {
   const w = word.toLowerCase();
   return candidates.find((c) => c.toLowerCase() === w) ?? didYouMean(word, candidates, Math.max(2, Math.floor(word.length / 3)));
+}
+
+/** File text in a message: cut short and free of control characters (a 10 MB value is never echoed whole). */
+export function q(text: string): string {
+  return quoteValue(text);
 }

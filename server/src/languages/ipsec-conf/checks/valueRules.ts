@@ -8,7 +8,7 @@ import { boolWords, valuesFor, wordVersions, type Keyword, type KwType } from '.
 import type { Entry } from '../tree';
 import { parseProtoPort, parseTime } from '../values';
 import type { Target } from '../version';
-import { closest } from './support';
+import { closest, q } from './support';
 
 export interface ValueProblem {
   code: typeof Code.invalidValue | typeof Code.syntaxError | typeof Code.configIgnored | typeof Code.versionIncompatible;
@@ -48,7 +48,7 @@ export function checkValue(kw: Keyword, e: Entry, t: Target, fullKey: string): V
   const w: Written = { kw, e, t, fullKey, v: e.value, lsw, lsw4: lsw && !atLeast(t.version, '5.0') };
   if (w.v === '') {
     if (w.lsw4 && NO_EMPTY_FORM.includes(kw.type)) {
-      return [{ code: Code.syntaxError, severity: 'error', message: `syntax error: \`${e.key}=\` needs a value (Libreswan ${t.version} has no empty form for ${kw.type} keywords)` }];
+      return [{ code: Code.syntaxError, severity: 'error', message: `syntax error: \`${q(e.key)}=\` needs a value (Libreswan ${t.version} has no empty form for ${kw.type} keywords)` }];
     }
     return [];
   }
@@ -62,17 +62,17 @@ const RULES: Partial<Record<KwType, Rule>> = {
   time: ({ e, t, v, lsw }) =>
     parseTime(v, t.daemon) !== undefined
       ? []
-      : [{ code: Code.invalidValue, severity: lsw ? 'warning' : 'error', message: lsw ? `${e.key}=${v}: not a time (N, or N with s|m|h|d|w); Libreswan ${t.version} silently drops it and uses the default` : `${e.key}=${v}: bad time value; strongSwan ignores the conn` }],
-  percent: ({ e, v }) => (/^\d+%?$/.test(v) ? [] : [{ code: Code.invalidValue, severity: 'warning', message: `${e.key}=${v}: expected a percentage such as 100%` }]),
+      : [{ code: Code.invalidValue, severity: lsw ? 'warning' : 'error', message: lsw ? `${q(e.key)}=${q(v)}: not a time (N, or N with s|m|h|d|w); Libreswan ${t.version} silently drops it and uses the default` : `${q(e.key)}=${q(v)}: bad time value; strongSwan ignores the conn` }],
+  percent: ({ e, v }) => (/^\d+%?$/.test(v) ? [] : [{ code: Code.invalidValue, severity: 'warning', message: `${q(e.key)}=${q(v)}: expected a percentage such as 100%` }]),
   number: ({ e, t, v, lsw4 }) => {
-    if (!/^\d+$/.test(v)) return [{ code: Code.invalidValue, severity: 'warning', message: `${e.key}=${v}: not a number; Libreswan ${t.version} silently uses 0` }];
-    if (lsw4 && e.quoted) return [{ code: Code.invalidValue, severity: 'warning', message: `${e.key}="${v}": a quoted number is read as 0 by Libreswan ${t.version}; remove the quotes`, replaceValue: v, fixTitle: 'Remove the quotes' }];
+    if (!/^\d+$/.test(v)) return [{ code: Code.invalidValue, severity: 'warning', message: `${q(e.key)}=${q(v)}: not a number; Libreswan ${t.version} silently uses 0` }];
+    if (lsw4 && e.quoted) return [{ code: Code.invalidValue, severity: 'warning', message: `${q(e.key)}="${q(v)}": a quoted number is read as 0 by Libreswan ${t.version}; remove the quotes`, replaceValue: v, fixTitle: 'Remove the quotes' }];
     return [];
   },
   host: ({ e, t, v }) =>
     (t.daemon === 'strongswan' ? v.split(',') : [v])
       .filter((h) => !hostOk(h.trim()))
-      .map((h) => ({ code: Code.invalidValue, severity: 'error', message: `${e.key}=${h}: not an address, hostname or %keyword` })),
+      .map((h) => ({ code: Code.invalidValue, severity: 'error', message: `${q(e.key)}=${q(h)}: not an address, hostname or %keyword` })),
   subnet: ({ t, v, lsw }) =>
     v
       .split(/[\s,]+/)
@@ -87,19 +87,19 @@ const RULES: Partial<Record<KwType, Rule>> = {
       return [{
         code: Code.configIgnored,
         severity: 'error',
-        message: `${fullKey}=${v}: Libreswan ${t.version} lexes an all-digit value as a number and loses it ("Invalid protoport value"): the conn is dropped. Write ${repl}${v === '47' ? ' or 47/0' : ''}.`,
+        message: `${q(fullKey)}=${q(v)}: Libreswan ${t.version} lexes an all-digit value as a number and loses it ("Invalid protoport value"): the conn is dropped. Write ${repl}${v === '47' ? ' or 47/0' : ''}.`,
         replaceValue: repl,
         fixTitle: `Write ${repl}`,
       }];
     }
-    return parseProtoPort(v) ? [] : [{ code: Code.invalidValue, severity: 'error', message: `bad ${fullKey}=${v}: expected PROTO[/PORT] (gre, 47/0, tcp/22)` }];
+    return parseProtoPort(v) ? [] : [{ code: Code.invalidValue, severity: 'error', message: `bad ${q(fullKey)}=${q(v)}: expected PROTO[/PORT] (gre, 47/0, tcp/22)` }];
   },
   id: ({ e, t, v, lsw4, fullKey }) =>
     lsw4 && /^\d+$/.test(v) && !e.quoted
       ? [{
           code: Code.configIgnored,
           severity: 'error',
-          message: `${fullKey}=${v}: Libreswan ${t.version} lexes an all-digit value as a number and loses it ("Invalid id value"): the conn is dropped. Quote it.`,
+          message: `${q(fullKey)}=${q(v)}: Libreswan ${t.version} lexes an all-digit value as a number and loses it ("Invalid id value"): the conn is dropped. Quote it.`,
           replaceValue: `"${v}"`,
           fixTitle: `Write "${v}"`,
         }]
@@ -113,11 +113,11 @@ function boolRule({ kw, e, t, v, lsw, lsw4 }: Written): ValueProblem[] {
   if (allowed.includes(v.toLowerCase())) {
     // Libreswan 4.x's boolean lexer state takes lower case only; a quoted value escapes it.
     if (lsw4 && !e.quoted) {
-      return [{ code: Code.invalidValue, severity: 'error', message: `${e.key}=${v}: Libreswan ${t.version} reads booleans in lower case only (syntax error)`, replaceValue: v.toLowerCase(), fixTitle: `Write ${v.toLowerCase()}` }];
+      return [{ code: Code.invalidValue, severity: 'error', message: `${q(e.key)}=${q(v)}: Libreswan ${t.version} reads booleans in lower case only (syntax error)`, replaceValue: v.toLowerCase(), fixTitle: `Write ${v.toLowerCase()}` }];
     }
     return [];
   }
-  return [{ code: Code.invalidValue, severity: 'error', message: `${e.key}=${v}: not a boolean (${allowed.join('|')})${lsw ? `; Libreswan ${t.version} stops with a syntax error` : '; strongSwan ignores the conn'}` }];
+  return [{ code: Code.invalidValue, severity: 'error', message: `${q(e.key)}=${q(v)}: not a boolean (${allowed.join('|')})${lsw ? `; Libreswan ${t.version} stops with a syntax error` : '; strongSwan ignores the conn'}` }];
 }
 
 function enumRule({ kw, e, t, v, lsw, lsw4 }: Written): ValueProblem[] {
@@ -130,7 +130,7 @@ function enumRule({ kw, e, t, v, lsw, lsw4 }: Written): ValueProblem[] {
     if (!allowed || allowed.includes(norm)) continue;
     if (lsw && kw.type === 'list' && norm.startsWith('debug-')) continue;
     if (lsw && /^\d+$/.test(w) && !e.quoted) {
-      out.push({ code: Code.invalidValue, severity: 'warning', message: `${e.key}=${w}: a number is not one of ${allowed.join('|')}; Libreswan ${t.version} silently ignores it` });
+      out.push({ code: Code.invalidValue, severity: 'warning', message: `${q(e.key)}=${q(w)}: a number is not one of ${allowed.join('|')}; Libreswan ${t.version} silently ignores it` });
       continue;
     }
     // A word of another Libreswan version (keyexchange=ikev2 before 5.0, nic-offload=auto from 5.0).
@@ -138,11 +138,11 @@ function enumRule({ kw, e, t, v, lsw, lsw4 }: Written): ValueProblem[] {
     if (span) {
       const newer = span.from !== undefined && !atLeast(t.version, span.from);
       const repl = newer ? kw.olderSpelling?.[norm] : undefined;
-      const stops = lsw4 ? ` and stops reading the file here (ERROR: keyword ${e.key}, invalid value: ${w})` : ' and refuses it';
+      const stops = lsw4 ? ` and stops reading the file here (ERROR: keyword ${q(e.key)}, invalid value: ${q(w)})` : ' and refuses it';
       out.push({
         code: Code.versionIncompatible,
         severity: 'error',
-        message: `${e.key}=${w} ${newer ? `needs Libreswan ${span.from}` : `was dropped in Libreswan ${span.until}`}; Libreswan ${t.version} only takes ${e.key}=${allowed.join('|')}${stops}.${repl ? ` Use ${repl}.` : ''}`,
+        message: `${q(e.key)}=${q(w)} ${newer ? `needs Libreswan ${span.from}` : `was dropped in Libreswan ${span.until}`}; Libreswan ${t.version} only takes ${q(e.key)}=${allowed.join('|')}${stops}.${repl ? ` Use ${repl}.` : ''}`,
         replaceEntry: repl,
         fixTitle: repl ? `Replace with ${repl}` : undefined,
       });
@@ -152,7 +152,7 @@ function enumRule({ kw, e, t, v, lsw, lsw4 }: Written): ValueProblem[] {
     out.push({
       code: Code.invalidValue,
       severity: 'error',
-      message: `keyword ${e.key}, invalid value: ${w} (expected ${allowed.join('|')})${sug ? `; did you mean '${sug}'?` : ''}${lsw4 ? `; Libreswan ${t.version} stops reading the file here` : ''}`,
+      message: `keyword ${q(e.key)}, invalid value: ${q(w)} (expected ${allowed.join('|')})${sug ? `; did you mean '${sug}'?` : ''}${lsw4 ? `; Libreswan ${t.version} stops reading the file here` : ''}`,
       replaceValue: sug && kw.type === 'enum' ? sug : undefined,
       fixTitle: sug ? `Change to ${sug}` : undefined,
     });
@@ -170,6 +170,6 @@ function subnetProblem(item: string, t: Target): string | undefined {
   if (/^%(priv|no|any|any4|any6)$/.test(item) || /^(vhost|vnet):/.test(item)) return undefined;
   let s = item;
   if (t.daemon === 'strongswan') s = s.replace(/\[[^\]]*\]$/, '');
-  else if (/\[/.test(s)) return `bad subnet ${item} [non-decimal digit in number]: the [proto/port] suffix is strongSwan syntax; use leftprotoport=`;
-  return parsePrefix(s) ? undefined : `bad subnet ${item}`;
+  else if (/\[/.test(s)) return `bad subnet ${q(item)} [non-decimal digit in number]: the [proto/port] suffix is strongSwan syntax; use leftprotoport=`;
+  return parsePrefix(s) ? undefined : `bad subnet ${q(item)}`;
 }

@@ -2,6 +2,7 @@
 import type { Valued } from '../../../core/endpoint';
 import { parsePrefix } from '../../../core/address';
 import type { Word } from '../shellLexer';
+import { quoteValue as q } from '../../../core/redact';
 import { bad, val, writtenAt } from './args';
 import { ADDR_FLAGS, ADDR_OPTIONS_WITH_VALUE, ADDR_VERBS, matchVerb } from './tables';
 import type { IpObjectReader } from './types';
@@ -27,13 +28,13 @@ export const readAddress: IpObjectReader = (rest, ctx, cmd) => {
       if (!v) break;
       const vv = val(v, ctx);
       if (key === 'dev') dev = v;
-      else if ((key === 'peer' || key === 'remote' || key === 'local') && vv !== undefined && !parsePrefix(vv)) bad(ctx, v, `\`${key}\` takes an address or address/prefix; "${vv}" is not one.`);
+      else if ((key === 'peer' || key === 'remote' || key === 'local') && vv !== undefined && !parsePrefix(vv)) bad(ctx, v, `\`${key}\` takes an address or address/prefix; "${q(vv)}" is not one.`);
       if (key === 'local' && vv && parsePrefix(vv)) prefix = writtenAt(normalizePrefix(vv), v, ctx);
       continue;
     }
     if (key === undefined) continue;
     const p = parsePrefix(key);
-    if (!p) bad(ctx, w, `\`ip addr ${verb}\` takes an address/prefix; "${key}" is not one.`);
+    if (!p) bad(ctx, w, `\`ip addr ${verb}\` takes an address/prefix; "${q(key)}" is not one.`);
     else if (!prefix) prefix = writtenAt(normalizePrefix(key), w, ctx);
   }
   if (!dev || !prefix) return { verb };

@@ -4,6 +4,7 @@
 import type { Valued } from '../../../core/endpoint';
 import { Code } from '../../../core/codes';
 import { parseAddress } from '../../../core/address';
+import { quoteValue as q } from '../../../core/redact';
 import { written } from '../../../core/valued';
 import { parseGreKey, parseIntIn } from '../linuxValues';
 import { wordValue, type Word } from '../shellLexer';
@@ -38,14 +39,14 @@ const ARG_READERS: Record<ArgType, (a: ArgRead) => unknown> = {
   addr: ({ v, key, w, ctx, family, kind }) => {
     if (v === 'any' && family !== 'ipv6') return undefined;
     const a = parseAddress(v);
-    if (!a) return bad(ctx, w, `\`${key}\` takes an IP address; iproute2 rejects "${v}".`);
+    if (!a) return bad(ctx, w, `\`${key}\` takes an IP address; iproute2 rejects "${q(v)}".`);
     if (family && a.family !== family) return bad(ctx, w, `${kind} has an ${familyName(family)} outer header; \`${key} ${v}\` is an ${familyName(a.family)} address.`);
     return a.text;
   },
   elim: ({ v, w, ctx }) => {
     if (v === 'none') return 'none';
     const n = parseIntIn(v, 0, 255, true);
-    if (n === undefined) return bad(ctx, w, `encaplimit takes \`none\` or 0..255 (ELIM := { none | 0..255 }); "${v}" is neither.`);
+    if (n === undefined) return bad(ctx, w, `encaplimit takes \`none\` or 0..255 (ELIM := { none | 0..255 }); "${q(v)}" is neither.`);
     if (n === 0) bad(ctx, w, '`encaplimit 0` still adds the 8-byte Destination Options header (with limit 0); only `encaplimit none` removes it.', 'warning');
     return n;
   },

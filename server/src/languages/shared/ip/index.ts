@@ -11,6 +11,7 @@ import { IP_OPTIONS_WITH_VALUE, matchObject } from './tables';
 import { readTunnel } from './tunnel';
 import type { Family, IpContext, IpObjectReader, IpParse } from './types';
 import { readXfrm } from './xfrm';
+import { shellSecretSlots } from './secrets';
 
 export type { IpAction, IpContext, IpParse } from './types';
 
@@ -57,10 +58,22 @@ export function analyzeIp(words: Word[], ctx: IpContext): IpParse | undefined {
   const objText = val(objWord, ctx);
   if (!objWord || objText === undefined) return undefined;
   const object = matchObject(objText);
+  // Key material first (secrets.ts), of every object, read by Tunnel Lens or not.
+  const secretRanges: Range[] = [];
+  const slots = object ? shellSecretSlots(object) : undefined;
+  if (slots?.size)
+    for (let k = i + 1; k < words.length; k++) {
+      const slot = slots.get(val(words[k], ctx) ?? '');
+      const w = slot && words[k + slot.offset];
+      if (!w) continue;
+      secretRanges.push(w.range);
+      const value = val(w, ctx);
+      ctx.secrets?.push(w.raw);
+      if (value !== undefined) ctx.secrets?.push(value);
+    }
   const reader = object ? IP_OBJECT_READERS[object] : undefined;
   if (!object || !reader) return undefined;
   const range: Range = { start: words[0].range.start, end: words[words.length - 1].range.end };
-  const secretRanges: Range[] = [];
   const r = reader(words.slice(i + 1), ctx, { family, text: words.map((w) => w.raw).join(' '), range, secretRanges });
   return { object, verb: r.verb, action: r.action, family: r.family ?? family, secretRanges };
 }

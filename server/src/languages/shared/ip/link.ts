@@ -4,6 +4,7 @@ import type { Valued } from '../../../core/endpoint';
 import { LINUX_KINDS } from '../../../model/linuxTunnels';
 import { parseIntIn } from '../linuxValues';
 import type { Word } from '../shellLexer';
+import { quoteValue as q } from '../../../core/redact';
 import { bad, readArg, val, writtenAt } from './args';
 import { IP6TNL_LINK_MODES, LINK_BARE_OPTIONS, LINK_OPTIONS_WITH_VALUE, LINK_TYPE_ARGS, LINK_VERBS, matchVerb } from './tables';
 import type { IpAction, IpContext, IpObjectReader } from './types';
@@ -26,7 +27,7 @@ function readTypeArgs(args: Word[], from: number, kind: string, verb: string, ac
       if (key === 'encaplimit') {
         bad(ctx, w, `\`encaplimit\` exists only for ip6gre, ip6gretap and ip6tnl; ${kind} does not take it.`);
         j++;
-      } else bad(ctx, w, `iproute2 \`ip link … type ${kind}\` does not know "${key}".`, 'warning');
+      } else bad(ctx, w, `iproute2 \`ip link … type ${kind}\` does not know "${q(key)}".`, 'warning');
       continue;
     }
     const v = args[j + 1];
@@ -38,7 +39,7 @@ function readTypeArgs(args: Word[], from: number, kind: string, verb: string, ac
     if (key === 'mode') {
       const m = val(v, ctx);
       if (m !== undefined && kind === 'ip6tnl') {
-        if (!IP6TNL_LINK_MODES[m]) bad(ctx, v, `ip6tnl mode takes ip6ip6, ipip6 or any; not "${m}".`);
+        if (!IP6TNL_LINK_MODES[m]) bad(ctx, v, `ip6tnl mode takes ip6ip6, ipip6 or any; not "${q(m)}".`);
         else act.ip6tnlMode = IP6TNL_LINK_MODES[m];
       }
       continue;

@@ -4,6 +4,7 @@ import type { Valued } from '../../../core/endpoint';
 import { Code } from '../../../core/codes';
 import type { GreOptions } from '../../../model/linuxTunnels';
 import type { Word } from '../shellLexer';
+import { quoteValue as q } from '../../../core/redact';
 import { bad, readArg, val, writtenAt } from './args';
 import { IP4_TUNNEL_MODES, IP6_FAMILY_ALIASES, IP6_TUNNEL_MODES, TUNNEL4_ARGS, TUNNEL6_ARGS, TUNNEL_VERBS, matchVerb } from './tables';
 import type { Family, IpAction, IpContext, IpObjectReader } from './types';
@@ -35,7 +36,7 @@ export const readTunnel: IpObjectReader = (rest, ctx, cmd) => {
     const m = val(args[mi + 1], ctx);
     if (m !== undefined) {
       const k = modes[m];
-      if (!k) bad(ctx, args[mi + 1], `iproute2 does not know tunnel mode "${m}" (${Object.keys(modes).join(', ')}).`);
+      if (!k) bad(ctx, args[mi + 1], `iproute2 does not know tunnel mode "${q(m)}" (${Object.keys(modes).join(', ')}).`);
       else {
         kind = k.kind;
         ip6tnlMode = k.mode;
@@ -59,7 +60,7 @@ export const readTunnel: IpObjectReader = (rest, ctx, cmd) => {
     if (!type) {
       if (key === 'encaplimit' && family === 'ipv4') bad(ctx, w, '`encaplimit` exists only for IPv6 tunnels (`ip -6 tunnel`, ip6gre/ip6tnl); `ip tunnel` without -6 does not take it.');
       if (!name) [name, nameIndex] = [w, k];
-      else bad(ctx, w, `iproute2 would take "${key}" as a second tunnel name and fail ("duplicate name").`);
+      else bad(ctx, w, `iproute2 would take "${q(key)}" as a second tunnel name and fail ("duplicate name").`);
       continue;
     }
     const vw = args[k + 1];

@@ -44,6 +44,8 @@ export interface IpContext {
   vars: ReadonlyMap<string, string>;
   issues: Issue[];
   underlay: number;
+  /** Where the secret words of the command go, as written and as their value (the dialect's secretValues()). */
+  secrets?: string[];
 }
 
 /** The command as a whole, for the reader of one `ip` object. */
