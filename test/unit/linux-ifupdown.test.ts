@@ -225,3 +225,16 @@ test('secrets of other packages (wpa-psk) are listed for redaction and never sho
   assert.ok(!h.includes('TEST-ONLY') && /hidden/.test(h));
   assert.ok(!JSON.stringify(file.symbols).includes('TEST-ONLY'));
 });
+
+test('fuzz regressions: an option without a value, a lone backslash, a continuation that brings a misplaced option (0 dropped, no crash)', () => {
+  const cases = [
+    'iface tun10 inet tunnel\r\n\tmode ip6gre\r\n\tendpoint 2001:db8:b::1\r\n\taddress\r\n',
+    'iface tun10 inet manual\n\\\n\n',
+    'source-directory interfaces.d\n\\\r\n\t  encaplimit none\r\n',
+  ];
+  for (const text of cases) {
+    const r = analyseTree(hostTree(TREE, { [TUN]: text }));
+    assert.deepEqual(r.of('internal-error'), [], text);
+    assert.equal(ledger(r, tunUri).account.dropped, 0, JSON.stringify(text));
+  }
+});

@@ -165,3 +165,16 @@ test('WireGuard private keys are listed for redaction and never shown', () => {
   assert.ok(!JSON.stringify(f.symbols).includes('TEST-ONLY'));
   assert.match(dialect.hover!(f, { line: 7, character: 10 }, r.service.workspace.context())!.markdown, /hidden/);
 });
+
+test('fuzz regressions: a complex `? key`, a document that is no mapping, an empty key (0 dropped, each reported)', () => {
+  const cases: [string, string][] = [
+    ['network:\n  ethernets:\n    ens3:\n      addresses: [203.0.113.24/24]\n  ? search:\n      - example.net\n    routes:\n    -   to: default\n        via: 203.0.113.1\n  version: 2\n', 'unknown-keyword'],
+    ['just a scalar\nover two lines\n', 'invalid-value'],
+    ['network:\n  version: 2\n: 1\n', 'unknown-keyword'],
+  ];
+  for (const [text, code] of cases) {
+    const r = analyseTree(hostTree(TREE, { [YAML]: text }));
+    assert.ok(r.of(code, yamlUri).length > 0, `${code} for ${JSON.stringify(text)}:\n${show(r.findings)}`);
+    assert.equal(ledger(r, yamlUri).account.dropped, 0, JSON.stringify(text));
+  }
+});

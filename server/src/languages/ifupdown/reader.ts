@@ -160,7 +160,11 @@ export function readInterfaces(text: string, uri: string): ReadFile {
   for (const l of logicalLines(text)) {
     if (l.endLine > l.line) file.continued.push([l.line + 1, l.endLine]);
     const first = /\S/.exec(l.text);
-    if (!first) continue;
+    if (!first) {
+      // Blank once joined (a lone backslash continuing onto a blank line): nothing to read.
+      for (let k = l.line; k <= l.endLine; k++) file.comments.push(k);
+      continue;
+    }
     if (l.text[first.index] === '#') {
       for (let k = l.line; k <= l.endLine; k++) file.comments.push(k);
       continue;
@@ -189,7 +193,9 @@ export function readInterfaces(text: string, uri: string): ReadFile {
     }
     if (!cur || !TAKES_OPTIONS.has(cur.kind)) {
       const where = cur ? `after the \`${cur.keyword.text}\` line (only iface and mapping stanzas take options)` : 'before any stanza';
-      file.errors.push({ message: `\`${word.length > 40 ? word.slice(0, 37) + '…' : word}\` is an option ${where}: ifupdown stops with "misplaced option" and reads none of this file.`, range: span(l, first.index, restEnd).range, line: l.line });
+      // The finding starts on the logical line's first line, also when a continuation brings the word.
+      const r = span(l, first.index, restEnd).range;
+      file.errors.push({ message: `\`${word.length > 40 ? word.slice(0, 37) + '…' : word}\` is an option ${where}: ifupdown stops with "misplaced option" and reads none of this file.`, range: { start: r.start.line === l.line ? r.start : { line: l.line, character: 0 }, end: r.end }, line: l.line });
       continue;
     }
     cur.options.push({ name: word, nameRange: span(l, first.index, wordEnd).range, value: rest, line: l.line, endLine: l.endLine });

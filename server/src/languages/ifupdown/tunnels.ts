@@ -364,8 +364,9 @@ class Builder {
   }
 
   private tunnelAddress(s: Stanza, device: string, tpl: TunnelTemplate, h: IfaceHeader, o: Map<string, Option>): void {
-    const addr = o.get('address');
-    const mask = o.get('netmask');
+    // An option without a value is as good as unset (ifupdown's %var% is empty).
+    const addr = this.word(o.get('address')) ? o.get('address') : undefined;
+    const mask = this.word(o.get('netmask')) ? o.get('netmask') : undefined;
     if (tpl.address === 'none') return;
     if (tpl.address === 'needs-netmask') {
       if (!addr) {

@@ -161,12 +161,16 @@ function lineUse(file: ParsedFile<NetplanTree>): Uint8Array {
   const USE = { model: LineUse.model, outside: LineUse.outside, continued: LineUse.continued } as const;
   if (marks) for (const [l, m] of marks) markLines(ledger, l, l, USE[m]);
   const lines = file.text.split('\n');
-  const broken = file.tree.file.errors.length > 0;
+  const f = file.tree.file;
+  const broken = f.errors.length > 0;
+  // The lines each top-level pair covers: a line inside one that no walk reached (a complex `? key`
+  // spans lines the parser folds into the pair) continues the pair, whose first line is read or reported.
+  const spans = pairsOf(f.doc.contents).map((p) => [nodeLines(f, p.key)?.[0] ?? nodeLines(f, p.value)?.[0] ?? 0, nodeLines(f, p.value)?.[1] ?? nodeLines(f, p.key)?.[1] ?? 0]);
   for (let l = 0; l < ledger.length; l++) {
     if (ledger[l] !== LineUse.unread) continue;
     // After a YAML error netplan reads nothing of the file; a punctuation line belongs to its collection.
     if (broken) ledger[l] = LineUse.outside;
-    else if (PUNCTUATION.test(lines[l] ?? '')) ledger[l] = LineUse.continued;
+    else if (PUNCTUATION.test(lines[l] ?? '') || spans.some(([a, b]) => a < l && l <= b)) ledger[l] = LineUse.continued;
   }
   return ledger;
 }

@@ -77,6 +77,8 @@ class Reader {
   markPair(f: YamlFile, p: Pair<unknown, unknown>, m: Mark | undefined, subtree: Mark = 'continued'): void {
     const k = nodeLines(f, p.key);
     if (k && m) this.mark(f, k[0], m);
+    // A complex key (`? …`) spans lines of its own: they belong to the pair.
+    if (k) for (let l = k[0] + 1; l <= k[1]; l++) this.mark(f, l, 'continued');
     const v = nodeLines(f, p.value);
     if (v) for (let l = v[0]; l <= v[1]; l++) if (l !== k?.[0]) this.mark(f, l, subtree);
   }
