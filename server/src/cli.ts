@@ -6,10 +6,13 @@ import { run as endpoints } from './cli/endpoints';
 import { run as layout, setEndpointResolver } from './cli/layout';
 import { resolveEndpointStack } from './cli/layoutResolver';
 import { run as decode } from './cli/decode';
+import { run as fix } from './cli/fix';
 import { secureIo } from './cli/output';
+import { helpFor } from './cli/help';
 
 const USAGE = `usage:
   tunnel-lens check     [--format text|json|sarif] [--libreswan V] [--strongswan V] [--ios V] [--path-mtu N] PATH...
+  tunnel-lens fix       [--dry-run] [--only CODE]... PATH...
   tunnel-lens endpoints [--format text|json] PATH...
   tunnel-lens layout    [FILE[:LINE]] [--outer ipv4|ipv6] [--encaplimit N|none] [--esp transport|tunnel|none]
                         [--enc NAME] [--integ NAME] [--encap gre|ipip|none] [--gre-key] [--inner ipv4|ipv6]
@@ -17,14 +20,24 @@ const USAGE = `usage:
   tunnel-lens decode    FILE.pcap [--sa SPI:ENC:KEY[:INTEG:KEY]]... [--format text|json]
 exit status: 0 no error finding, 1 at least one error finding, 2 usage or I/O error`;
 
-const COMMANDS: Record<string, Subcommand> = { check, endpoints, layout, decode };
+const COMMANDS: Record<string, Subcommand> = { check, fix, endpoints, layout, decode };
 setEndpointResolver(resolveEndpointStack);
 
 export async function main(argv: string[], rawIo: CliIo): Promise<number> {
   const io = secureIo(rawIo);
   const [name, ...rest] = argv;
   if (name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(USAGE + '\n');
+    const topic = name === 'help' ? rest[0] : undefined;
+    if (topic === undefined) {
+      io.stdout(USAGE + '\n\nMore on one command: tunnel-lens help CMD (or tunnel-lens CMD --help)\n');
+      return 0;
+    }
+    const text = helpFor(topic);
+    if (!text) {
+      io.stderr(`tunnel-lens help: no command '${topic}' (commands: ${Object.keys(COMMANDS).join(', ')})\n`);
+      return 2;
+    }
+    io.stdout(text + '\n');
     return 0;
   }
   if (name === '--version') {
@@ -35,6 +48,10 @@ export async function main(argv: string[], rawIo: CliIo): Promise<number> {
   if (!command) {
     io.stderr(`tunnel-lens: ${name === undefined ? 'no command given' : `unknown command '${name}'`} (try tunnel-lens --help)\n`);
     return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout((helpFor(name!) ?? USAGE) + '\n');
+    return 0;
   }
   try {
     return await command(rest, io);

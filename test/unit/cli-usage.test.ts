@@ -25,7 +25,9 @@ test('usage and I/O errors exit 2 with one line', () => {
   assertUsageError(['check', '--format', 'xml', 'samples'], /--format must be one of text, json, sarif/);
   assertUsageError(['check', '--bogus', 'samples'], /unknown option --bogus/);
   assertUsageError(['check', '--libreswan'], /needs a value/);
-  assertUsageError(['check', '--libreswan', 'latest', 'samples'], /takes a version/);
+  assertUsageError(['check', '--libreswan', 'latest', 'samples'], /--libreswan takes a Libreswan version such as 4\.10 \(known: 3\.25 to 5\.4\)/);
+  assertUsageError(['check', '--ios', 'banana', 'samples'], /--ios takes a Cisco IOS \/ IOS-XE version such as 15\.7/);
+  assertUsageError(['help', 'frobnicate'], /no command 'frobnicate'/);
   assertUsageError(['check', '--path-mtu', '12', 'samples'], /--path-mtu/);
   assertUsageError(['endpoints', '--format', 'sarif', 'samples'], /--format must be one of text, json/);
   assertUsageError(['decode', '/nonexistent.pcap'], /nonexistent/);
@@ -59,6 +61,20 @@ test('special files: a FIFO or a device given as PATH is one line and exit 2, ne
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /ipsec\.conf:1:1: warning \[file-unreadable\] Not read: it is not a regular file \(a FIFO\)/);
   assert.match(r.stdout, /1 file\(s\) checked/);
+});
+
+test('help CMD and CMD --help print the command\'s options and an example; an unknown version is read as the nearest known one, said on stderr', () => {
+  for (const cmd of ['check', 'fix', 'endpoints', 'layout', 'decode']) {
+    const a = runCli(['help', cmd]);
+    const b = runCli([cmd, '--help']);
+    assert.equal(a.code, 0);
+    assert.equal(a.stdout, b.stdout);
+    assert.match(a.stdout, new RegExp(`^tunnel-lens ${cmd} `));
+    assert.match(a.stdout, /Example/);
+  }
+  assert.match(runCli(['help', 'decode']).stdout, /--sa SPI:ENC:KEY\[:INTEG:KEY\] +SPI as 0x1001[^\n]*aes-cbc-128/);
+  const r = runCli(['check', '--libreswan', '9.9', 'samples/founding-case']);
+  assert.match(r.stderr, /--libreswan 9\.9 is not a Libreswan release Tunnel Lens knows \(3\.25 to 5\.4\): the rules of 5\.4 apply/);
 });
 
 test('--help prints the usage and exits 0', () => {

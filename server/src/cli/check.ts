@@ -31,7 +31,7 @@ function textFinding(ws: LoadedWorkspace, f: Finding): string {
 export const run: Subcommand = (args, io) => {
   const p = parseArgs(args, ['format', ...VERSION_FLAGS]);
   const format = formatFlag(p, ['text', 'json', 'sarif'], 'text');
-  const ws = loadWorkspace(p.positionals, settingsFromFlags(p), (line) => io.stderr(line + '\n'));
+  const ws = loadWorkspace(p.positionals, settingsFromFlags(p, (line) => io.stderr(line + '\n')), (line) => io.stderr(line + '\n'));
   const findings = sortFindings(ws.uris.flatMap((u) => ws.service.findings(u)));
   if (format === 'json') {
     io.stdout(JSON.stringify({ findings: findings.map((f) => jsonFinding(ws, f)) }, null, 2) + '\n');

@@ -71,7 +71,7 @@ function textEndpoint(ws: LoadedWorkspace, e: Endpoint): string {
 export const run: Subcommand = (args, io) => {
   const p = parseArgs(args, ['format', ...VERSION_FLAGS]);
   const format = formatFlag(p, ['text', 'json'], 'text');
-  const ws = loadWorkspace(p.positionals, settingsFromFlags(p), (line) => io.stderr(line + '\n'));
+  const ws = loadWorkspace(p.positionals, settingsFromFlags(p, (line) => io.stderr(line + '\n')), (line) => io.stderr(line + '\n'));
   const endpoints = ws.service.endpoints();
   const pairs = ws.service.pairs();
   if (format === 'json') {

@@ -133,7 +133,9 @@ export const run: Subcommand = async (args: string[], io: CliIo) => {
     try {
       resolved = await resolver(file, line);
     } catch (err) {
-      throw new CliError(`cannot read ${file}: ${(err as Error).message}`);
+      // The resolver's errors already name the file.
+      if (err instanceof CliError) throw err;
+      throw new CliError(`${file}: ${(err as Error).message}`);
     }
     if (!resolved) throw new CliError(`no tunnel found in ${p.positionals[0]}`);
     base = { ...base, ...resolved };
@@ -161,5 +163,6 @@ export const run: Subcommand = async (args: string[], io: CliIo) => {
       io.stdout(r.sa ? ` Decrypt: tshark -r ${pcap} -o esp.enable_encryption_decode:TRUE -o esp.enable_authentication_check:TRUE -o 'uat:esp_sa:${r.sa.espSa}'\n` : '\n');
     }
   }
-  return 0;
+  // One rule for every command (README): exit 1 when what it printed holds an error.
+  return r.notes.some((n) => n.severity === 'error') ? 1 : 0;
 };

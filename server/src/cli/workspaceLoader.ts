@@ -9,6 +9,7 @@ import { pathToUri } from '../core/uri';
 import { DEFAULT_SETTINGS, type Settings, type Unread } from '../core/types';
 import { CliError, lastFlag, pathMtuFlag, type ParsedArgs } from './common';
 import { setWorkspaceSecrets } from './output';
+import { compareVersions, KNOWN_VERSIONS, type Product } from '../core/versions';
 
 export interface LoadedWorkspace {
   service: LanguageService;
@@ -19,11 +20,21 @@ export interface LoadedWorkspace {
 
 export const VERSION_FLAGS = ['libreswan', 'strongswan', 'ios', 'networkmanager', 'path-mtu'] as const;
 
-export function settingsFromFlags(p: ParsedArgs): Settings {
+/**
+ * The settings of a command's flags. A version flag is checked against the product it names: a
+ * word is a usage error with that product's example; a number outside the releases Tunnel Lens
+ * knows is read with the nearest known one's rules, and `warn` says so.
+ */
+export function settingsFromFlags(p: ParsedArgs, warn: (line: string) => void = () => undefined): Settings {
   const pathMtu = pathMtuFlag(p) ?? DEFAULT_SETTINGS.pathMtu;
-  for (const f of ['libreswan', 'strongswan', 'ios', 'networkmanager']) {
+  for (const f of Object.keys(KNOWN_VERSIONS) as Product[]) {
     const v = lastFlag(p, f);
-    if (v !== undefined && !/^\d+(\.\d+)*(\(\w+\)\w*)?$/.test(v)) throw new CliError(`--${f} takes a version such as 4.10 or 15.7, not '${v}'`);
+    if (v === undefined) continue;
+    const k = KNOWN_VERSIONS[f];
+    if (!/^\d+(\.\d+)*(\(\w+\)\w*)?$/.test(v)) throw new CliError(`--${f} takes a ${k.name} version such as ${k.example} (known: ${k.oldest} to ${k.newest}), not '${v}'`);
+    if (compareVersions(v, k.oldest) < 0 || compareVersions(v, k.newest) > 0) {
+      warn(`tunnel-lens: --${f} ${v} is not a ${k.name} release Tunnel Lens knows (${k.oldest} to ${k.newest}): the rules of ${compareVersions(v, k.oldest) < 0 ? k.oldest : k.newest} apply`);
+    }
   }
   return {
     ...DEFAULT_SETTINGS,

@@ -78,3 +78,16 @@ function countLines(text: string, upTo: number): number {
   for (let i = text.indexOf('\n'); i >= 0 && i < upTo; i = text.indexOf('\n', i + 1)) n++;
   return n;
 }
+
+/**
+ * The releases each product's tables (keywords, defaults, proposals) are written for, oldest and
+ * newest: a target outside them is read with the nearest one's rules, and the command line says so.
+ */
+export const KNOWN_VERSIONS = {
+  libreswan: { name: 'Libreswan', oldest: '3.25', newest: '5.4', example: '4.10' },
+  strongswan: { name: 'strongSwan', oldest: '5.9', newest: '6.0.6', example: '5.9' },
+  ios: { name: 'Cisco IOS / IOS-XE', oldest: '12.4', newest: '17.15', example: '15.7' },
+  networkmanager: { name: 'NetworkManager', oldest: '1.20', newest: '1.52', example: '1.42.6' },
+} as const;
+
+export type Product = keyof typeof KNOWN_VERSIONS;

@@ -180,10 +180,12 @@ function ifupLocalFix(e: Endpoint, ifcfgUri: string, ctx: FixContext): Fix {
     'fi',
   ].join('\n');
   const existing = ctx.text(scriptUri);
-  const title = `Run \`${encaplimitNoneCommand(e)}\` from ${existing === undefined ? 'a new' : 'the'} ifup-local script (no ifcfg key can set it)`;
+  // An editor's edit cannot set a file's mode, and initscripts runs /sbin/ifup-local only when it
+  // is executable: the title and the script say how to install it (`tunnel-lens fix` sets 755).
+  const title = `Run \`${encaplimitNoneCommand(e)}\` from ${existing === undefined ? 'a new' : 'the'} ifup-local script (no ifcfg key can set it; install it with \`install -m 755 ifup-local /sbin/ifup-local\`)`;
   if (existing !== undefined) return { title, edits: [appendBlock(scriptUri, existing, block)], isPreferred: true };
   const zero = { line: 0, character: 0 };
-  return { title, createFiles: [scriptUri], edits: [{ uri: scriptUri, range: { start: zero, end: zero }, newText: `#!/bin/bash\n# /sbin/ifup-local: ifup-post runs it with the device name as $1.\n${block}\n` }], isPreferred: true };
+  return { title, createFiles: [scriptUri], edits: [{ uri: scriptUri, range: { start: zero, end: zero }, newText: `#!/bin/bash\n# /sbin/ifup-local: ifup-post runs it with the device name as $1, only when it is executable:\n#   install -m 755 ifup-local /sbin/ifup-local\n${block}\n` }], isPreferred: true };
 }
 
 /** Sets the tunnel's MTU where it is defined (or, for an ifcfg tunnel without MTU=, adds the key). */
