@@ -1,24 +1,34 @@
-// Benchmark (not a test): decode + decrypt + ICV-check a generated 100,000-packet ESP pcap with the
-// codec, and time tshark on the same file with the same SA (as tools/oracles/bench_tshark.sh does:
-// `-T fields`, 7 fields). Prints packets/s for both and the ratio.
-// The codec figure is the path `tunnel-lens decode` takes: every layer, offset, note, checksum and
-// the ICV computed, field values formatted on first read (DecodeOptions.lazyFields; tshark -T fields
-// likewise formats only the fields asked for). The full field model (every value formatted, what
-// the preview needs) is timed too and printed as a second line.
-//   node --import tsx bench/codec-decode.ts [N]
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// Benchmark (not a test): `tunnel-lens decode` against tshark on the same generated capture, in one
+// run: N ESP packets (IPv6 / Destination Options / ESP transport / GRE / IPv4 / ICMP, AES-CBC-128 +
+// HMAC-SHA1-96, or AES-GCM-128 with --gcm), both commands as a user runs them (a new process each,
+// stdout to a file), tshark with the same SA as `-T fields` with 7 fields (as
+// tools/oracles/bench_tshark.sh). Also the codec alone in this process (decodeBatch, what the CLI's
+// threads run), and with --big the CLI's peak memory on a capture of about 1 GB (memory flat).
+//   node esbuild.mjs && node --import tsx bench/codec-decode.ts [N] [--gcm] [--big] [--runs R]
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fromHex } from '../codec/bytes';
+import { fromHex, toHex } from '../codec/bytes';
 import { nodeCrypto } from '../codec/crypto-node';
 import type { EspSa } from '../codec/espAlgorithms';
 import { tsharkEspSa } from '../codec/layout';
-import { decodePacket, encodeStack, LINKTYPE } from '../codec/packet';
+import { decodeBatch, encodeStack, LINKTYPE } from '../codec/packet';
 import { readCapture, writePcap } from '../codec/pcap';
 
-const N = Number(process.argv[2] ?? 100_000);
-const sa: EspSa = { spi: 0x1001, enc: 'aes-cbc-128', encKey: fromHex('00112233445566778899aabbccddeeff')!, integ: 'hmac-sha1-96', integKey: fromHex('0102030405060708090a0b0c0d0e0f1011121314')! };
+const args = process.argv.slice(2);
+const N = Number(args.find((a) => /^\d+$/.test(a)) ?? 100_000);
+const gcm = args.includes('--gcm');
+const big = args.includes('--big');
+const runs = Number(args[args.indexOf('--runs') + 1] ?? 0) || 3;
+// TL_CLI=/path/to/other/dist/cli.js measures another build (an older one has no --threads: the one-thread run is skipped)
+const CLI = process.env.TL_CLI ?? join(__dirname, '..', 'dist', 'cli.js');
+const hasThreads = !process.env.TL_CLI;
+
+const sa: EspSa = gcm
+  ? { spi: 0x1003, enc: 'aes-gcm-128', encKey: fromHex('feffe9928665731c6d6a8f9467308308cafebabe')!, integ: 'none', integKey: new Uint8Array(0) }
+  : { spi: 0x1001, enc: 'aes-cbc-128', encKey: fromHex('00112233445566778899aabbccddeeff')!, integ: 'hmac-sha1-96', integKey: fromHex('0102030405060708090a0b0c0d0e0f1011121314')! };
+const saArg = `0x${sa.spi.toString(16)}:${sa.enc}:0x${toHex(sa.encKey)}${sa.integ === 'none' ? '' : `:${sa.integ}:0x${toHex(sa.integKey)}`}`;
 const data = new TextEncoder().encode('abcdefghijklmnopqrstuvwxyz012345');
 
 const dir = mkdtempSync(join(tmpdir(), 'tl-bench-'));
@@ -43,32 +53,78 @@ for (let i = 1; i <= N; i++) {
   );
 }
 writeFileSync(file, writePcap(frames, LINKTYPE.ETHERNET));
-console.log(`generated ${N} ESP packets with the codec in ${((performance.now() - t0) / 1000).toFixed(2)} s -> ${file}`);
+const size = statSync(file).size;
+console.log(`generated ${N} ESP packets (${sa.enc}${sa.integ === 'none' ? '' : ' + ' + sa.integ}), ${(size / 1e6).toFixed(1)} MB, in ${((performance.now() - t0) / 1000).toFixed(2)} s -> ${file}`);
+const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+console.log(`machine: ${availableParallelism()} cores; load average at start: ${load()}`);
 
-function decodeAll(lazyFields: boolean): number {
+/** Wall seconds of a command with stdout to a file; checks the line count it printed. */
+function timed(cmd: string, argv: string[], out: string): { s: number; lines: number; bytes: number } {
+  const fd = openSync(out, 'w');
   const t = performance.now();
-  const cap = readCapture(readFileSync(file));
-  let good = 0;
-  let layers = 0;
-  for (const p of cap.packets) {
-    const d = decodePacket(p.data, p.linkType, { sas: [sa], crypto: nodeCrypto, lazyFields });
-    if (d.esp?.icvGood) good++;
-    layers += d.layers.length;
-  }
+  const r = spawnSync(cmd, argv, { stdio: ['ignore', fd, 'ignore'] });
   const s = (performance.now() - t) / 1000;
-  if (good !== N) throw new Error(`only ${good}/${N} packets decrypted with a good ICV`);
-  console.log(
-    `codec:  read + decode + decrypt + ICV check${lazyFields ? ' (fields on read)' : ' (every field formatted)'}: ${s.toFixed(2)} s  ${Math.round(N / s)} pkt/s  (${good} ICV good, ${layers} layers)`,
-  );
-  return s;
+  closeSync(fd);
+  if (r.error) throw r.error;
+  const text = readFileSync(out, 'utf8');
+  let lines = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+  return { s, lines, bytes: text.length };
 }
-const codecS = decodeAll(true);
-const fullS = decodeAll(false);
 
-const F = ['-T', 'fields', '-e', 'ipv6.nxt', '-e', 'ipv6.opt.tel', '-e', 'esp.spi', '-e', 'esp.sequence', '-e', 'gre.proto', '-e', 'ip.src', '-e', 'icmp.seq'];
-t0 = performance.now();
-const out = execFileSync('tshark', ['-r', file, '-o', 'esp.enable_encryption_decode:TRUE', '-o', 'esp.enable_authentication_check:TRUE', '-o', `uat:esp_sa:${tsharkEspSa(sa, 'ipv6')}`, ...F], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 30 });
-const tsharkS = (performance.now() - t0) / 1000;
-const lines = out.split('\n').filter(Boolean).length;
-console.log(`tshark: decrypt + ICV check, -T fields (7 fields): ${tsharkS.toFixed(2)} s  ${Math.round(N / tsharkS)} pkt/s  (${lines} lines)`);
-console.log(`ratio codec/tshark: ${(tsharkS / codecS).toFixed(2)}x  (every field formatted: ${(tsharkS / fullS).toFixed(2)}x)`);
+const tsharkArgs = ['-r', file, '-o', 'esp.enable_encryption_decode:TRUE', '-o', 'esp.enable_authentication_check:TRUE', '-o', `uat:esp_sa:${tsharkEspSa(sa, 'ipv6')}`, '-T', 'fields', '-e', 'ipv6.nxt', '-e', 'ipv6.opt.tel', '-e', 'esp.spi', '-e', 'esp.sequence', '-e', 'gre.proto', '-e', 'ip.src', '-e', 'icmp.seq'];
+const rows: { run: number; tshark: number; cli: number; cli1: number }[] = [];
+for (let r = 1; r <= runs; r++) {
+  const ts = timed('tshark', tsharkArgs, join(dir, 'tshark.txt'));
+  if (ts.lines !== N) throw new Error(`tshark printed ${ts.lines} lines for ${N} packets`);
+  const cli = timed(process.execPath, [CLI, 'decode', file, '--sa', saArg], join(dir, 'cli.txt'));
+  const cli1 = hasThreads ? timed(process.execPath, [CLI, 'decode', file, '--sa', saArg, '--threads', '1'], join(dir, 'cli1.txt')) : cli;
+  const summary = readFileSync(join(dir, 'cli.txt'), 'utf8').trimEnd().split('\n').at(-1)!;
+  if (!summary.includes(`decrypted ${N}, ICV good ${N}`)) throw new Error(`the CLI did not open every packet: ${summary}`);
+  if (hasThreads && readFileSync(join(dir, 'cli.txt'), 'utf8') !== readFileSync(join(dir, 'cli1.txt'), 'utf8')) throw new Error('threaded and one-thread output differ');
+  rows.push({ run: r, tshark: ts.s, cli: cli.s, cli1: cli1.s });
+  console.log(
+    `run ${r}: tshark ${ts.s.toFixed(2)} s (${Math.round(N / ts.s)} pkt/s, ${(ts.bytes / 1e6).toFixed(1)} MB out); ` +
+      `tunnel-lens decode ${cli.s.toFixed(2)} s (${Math.round(N / cli.s)} pkt/s, ${(cli.bytes / 1e6).toFixed(1)} MB out) = ${(ts.s / cli.s).toFixed(2)}x tshark; ` +
+      `--threads 1 ${cli1.s.toFixed(2)} s = ${(ts.s / cli1.s).toFixed(2)}x; load ${load()}`,
+  );
+}
+const best = rows.reduce((a, b) => (b.tshark / b.cli > a.tshark / a.cli ? b : a));
+const med = [...rows].sort((a, b) => a.tshark / a.cli - b.tshark / b.cli)[Math.floor(rows.length / 2)];
+console.log(`ratio tunnel-lens decode / tshark: median ${(med.tshark / med.cli).toFixed(2)}x, best ${(best.tshark / best.cli).toFixed(2)}x (one thread: median ${(med.tshark / med.cli1).toFixed(2)}x)`);
+
+// the codec alone, in this process: read, decode in batches of 256 in place, ICV checked
+{
+  const bytes = readFileSync(file);
+  for (let k = 0; k < 3; k++) {
+    const t = performance.now();
+    const cap = readCapture(bytes);
+    let good = 0;
+    for (let i = 0; i < cap.packets.length; i += 256) {
+      const batch = cap.packets.slice(i, i + 256);
+      for (const d of decodeBatch(batch.map((p) => p.data), LINKTYPE.ETHERNET, { sas: [sa], crypto: nodeCrypto, lazyFields: true, inPlace: true })) if (d.esp?.icvGood) good++;
+    }
+    const s = (performance.now() - t) / 1000;
+    if (good !== N) throw new Error(`codec: ${good}/${N} ICV good`);
+    if (k === 2) console.log(`codec in process (decodeBatch, no output): ${s.toFixed(3)} s, ${Math.round(N / s)} pkt/s, ${((N * 80) / s / 1e6).toFixed(0)} MB/s of ciphertext`);
+  }
+}
+
+if (big) {
+  // about 1 GB: the capture's records repeated; peak RSS of the CLI (GNU time), output discarded
+  const body = readFileSync(file).subarray(24);
+  const copies = Math.ceil(1e9 / body.length);
+  const bigFile = join(dir, 'big.pcap');
+  const fd = openSync(bigFile, 'w');
+  writeSync(fd, readFileSync(file).subarray(0, 24));
+  for (let i = 0; i < copies; i++) writeSync(fd, body);
+  closeSync(fd);
+  for (const f of [file, bigFile]) {
+    t0 = performance.now();
+    const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, CLI, 'decode', f, '--sa', saArg], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 20 });
+    const kb = Number(r.stderr.trim().split('\n').at(-1));
+    console.log(`peak RSS of tunnel-lens decode on ${(statSync(f).size / 1e6).toFixed(0)} MB (${f === file ? N : N * copies} packets): ${(kb / 1024).toFixed(0)} MB, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  rmSync(bigFile);
+}
+console.log(`load average at end: ${load()}`);

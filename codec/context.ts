@@ -20,6 +20,12 @@ export interface DecodeOptions {
    * same JSON), not plain objects.
    */
   lazyFields?: boolean;
+  /**
+   * The frame may be overwritten: decrypted ESP payloads are written into it (`clear === wire`)
+   * instead of into a copy. For a caller that owns the bytes and no longer needs the ciphertext (the
+   * CLI reading a capture in chunks).
+   */
+  inPlace?: boolean;
 }
 
 /** What comes next: an IP protocol number, an EtherType, or nothing more to read. */
@@ -81,6 +87,8 @@ export class DecodeContext {
   ipDst = 0;
   /** Set while reading inside a decrypted ESP payload. */
   inEsp = false;
+  /** decodeBatch: the AES-CBC packets whose decryption waits for the batch (packet.ts PendingEsp). */
+  pending: unknown[] | undefined;
   constructor(
     readonly bytes: Uint8Array,
     readonly options: DecodeOptions,

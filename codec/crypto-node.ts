@@ -137,6 +137,15 @@ export function createNodeCrypto(options: NodeCryptoOptions = {}): CryptoProvide
   const caches: NodeCryptoCaches = { ecb: new KeyCache<Decipher>(), hmac: new KeyCache<HmacState>(), sha1: new KeyCache<HmacSha1>() };
   const useOneShot = options.hmacOneShot ?? oneShot !== undefined;
   const jsSha1 = options.jsSha1 ?? true;
+  /** The key's `aes-N-ecb` Decipher (no padding, never finalized), shared by every packet of that key. */
+  const ecbFor = (key: Uint8Array): Decipher => {
+    const bits = aesBits(key);
+    return caches.ecb.get(`aes-${bits}-ecb`, key, () => {
+      const d = createDecipheriv(`aes-${bits}-ecb`, key, null);
+      d.setAutoPadding(false);
+      return d;
+    });
+  };
   return {
     caches,
     aesCbcEncrypt(key, iv, data) {
@@ -144,17 +153,17 @@ export function createNodeCrypto(options: NodeCryptoOptions = {}): CryptoProvide
       c.setAutoPadding(false);
       return u8(Buffer.concat([c.update(data), c.final()]));
     },
+    aesEcbDecrypt(key, data) {
+      // Checked before the shared decipher sees the data: a partial block would stay buffered in it.
+      if (data.length % 16 !== 0) throw new Error(`AES-ECB data length ${data.length} is not a multiple of 16`);
+      return u8(ecbFor(key).update(data));
+    },
     aesCbcDecrypt(key, iv, data) {
-      const bits = aesBits(key);
+      aesBits(key);
       if (iv.length !== 16) throw new Error(`AES-CBC needs a 16-byte IV, not ${iv.length}`);
       // Checked before the shared decipher sees the data: a partial block would stay buffered in it.
       if (data.length % 16 !== 0) throw new Error(`AES-CBC data length ${data.length} is not a multiple of 16`);
-      const ecb = caches.ecb.get(`aes-${bits}-ecb`, key, () => {
-        const d = createDecipheriv(`aes-${bits}-ecb`, key, null);
-        d.setAutoPadding(false);
-        return d;
-      });
-      const out = ecb.update(data);
+      const out = ecbFor(key).update(data);
       // P[0] = D(C[0]) ^ IV, P[i] = D(C[i]) ^ C[i-1]
       const n = Math.min(16, out.length);
       for (let i = 0; i < n; i++) out[i] ^= iv[i];

@@ -19,4 +19,10 @@ export interface CryptoProvider {
   /** Undefined when the tag does not verify. */
   aesGcmOpen(key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, ciphertext: Uint8Array, tag: Uint8Array): Uint8Array | undefined;
   hmac(hash: HashName, key: Uint8Array, data: Uint8Array): Uint8Array;
+  /**
+   * Optional: AES-ECB decryption of whole blocks (data.length a multiple of 16), no padding. With it
+   * the decoder opens the AES-CBC packets of a batch (decodeBatch) with one call per key: the
+   * ciphertexts of every packet in one buffer, the CBC chaining done by the codec.
+   */
+  aesEcbDecrypt?(key: Uint8Array, data: Uint8Array): Uint8Array;
 }

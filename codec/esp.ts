@@ -90,6 +90,33 @@ export interface OpenedEsp {
   error?: string;
 }
 
+/**
+ * openEsp of an AES-CBC packet up to the decryption, which the caller does for many packets at once
+ * (decodeBatch): the same checks and results, the ICV computed on the ciphertext. `pending` set:
+ * the checks passed and the ICV is good (or there is none), the ciphertext is still to be decrypted.
+ */
+export function prepareEspCbc(sa: EspSa, esp: Uint8Array, crypto: CryptoProvider): OpenedEsp & { pending?: boolean } {
+  const e = ENC_ALGORITHMS[sa.enc];
+  const integ = INTEG_ALGORITHMS[sa.integ];
+  if (!e || e.kind !== 'cbc' || !integ) return openEsp(sa, esp, crypto);
+  const icvLen = integ.icvLength;
+  const ctStart = ESP_HEADER_LENGTH + e.ivLength;
+  const ctEnd = esp.length - icvLen;
+  if (ctEnd - ctStart < ESP_TRAILER_FIXED || (ctEnd - ctStart) % e.align !== 0 || checkSa(sa)) return openEsp(sa, esp, crypto);
+  const spi = ((esp[0] << 24) | (esp[1] << 16) | (esp[2] << 8) | esp[3]) >>> 0;
+  const seq = ((esp[4] << 24) | (esp[5] << 16) | (esp[6] << 8) | esp[7]) >>> 0;
+  const iv = esp.subarray(ESP_HEADER_LENGTH, ctStart);
+  const icv = esp.subarray(ctEnd);
+  let icvGood: boolean | undefined;
+  try {
+    if (integ.hash) icvGood = equalPrefix(crypto.hmac(integ.hash, sa.integKey, esp.subarray(0, ctEnd)), icv, integ.icvLength);
+  } catch (err) {
+    return { spi, seq, iv, icv, error: `ESP decryption failed: ${(err as Error).message}` };
+  }
+  if (icvGood === false) return { spi, seq, iv, icv, icvGood, error: `${sa.integ} ICV does not verify` };
+  return { spi, seq, iv, icv, icvGood, pending: true };
+}
+
 /** Opens one ESP packet (`esp` = header to end of ICV). Never throws. */
 export function openEsp(sa: EspSa, esp: Uint8Array, crypto: CryptoProvider | 'clear'): OpenedEsp {
   const e = ENC_ALGORITHMS[sa.enc];

@@ -8,14 +8,14 @@ import { need, toHex, u32 } from './bytes';
 import type { CryptoProvider } from './crypto';
 import { DecodeContext, type DecodeOptions, field, hex32, type IpAddrs, type Next } from './context';
 import { ENC_ALGORITHMS, type EspSa, INTEG_ALGORITHMS, saMatches } from './espAlgorithms';
-import { ESP_HEADER_LENGTH, icvHint, openEsp, sealEsp } from './esp';
+import { ESP_HEADER_LENGTH, icvHint, type OpenedEsp, openEsp, prepareEspCbc, sealEsp } from './esp';
 import { decodeEthernet, decodeVlan, encodeEthernet, isVlanEtherType } from './ethernet';
 import { decodeGre, encodeGre } from './gre';
 import { decodeIpv4, encodeIpv4 } from './ipv4';
 import { decodeFragment, decodeIpv6, decodeOptionsHeader, decodeRouting, encodeFragment, encodeIpv6, encodeOptionsHeader, encodeRouting } from './ipv6';
 import { ETHERTYPE, IPPROTO, protoLabel } from './protocols';
 import { decodeIcmp, decodeTcp, decodeUdp, encodeIcmp, encodeTcp, encodeUdp } from './transport';
-import type { DecodedPacket, Field, LayerSpec } from './types';
+import type { DecodedPacket, Field, Layer, LayerSpec } from './types';
 import { Code } from '../server/src/core/codes';
 
 export { type DecodeOptions } from './context';
@@ -183,9 +183,102 @@ function decodeEsp(ctx: DecodeContext, off: number, end: number): Next {
     if (destOptsBefore) modeUnknownNote(ctx, prev.offset, sa ? ' without a crypto provider' : ' without the SA');
     return undefined;
   }
+  const esp = b.subarray(off, end);
+  if (ctx.pending && !ctx.inEsp && crypto !== 'clear' && crypto.aesEcbDecrypt && ENC_ALGORITHMS[sa.enc]?.kind === 'cbc') {
+    // decodeBatch: checked and ICV computed now, decrypted with the other packets of its SA (openPending)
+    const prepared = prepareEspCbc(sa, esp, crypto);
+    if (prepared.pending) {
+      (ctx.pending as PendingEsp[]).push({ ctx, off, end, sa, crypto, opened: prepared, prev });
+      return undefined;
+    }
+    return openedEsp(ctx, off, end, sa, crypto, prepared, prev);
+  }
+  return openedEsp(ctx, off, end, sa, crypto, openEsp(sa, esp, crypto), prev);
+}
+
+/** An AES-CBC packet of a batch, checked, its ICV good or absent, waiting for its decryption. */
+interface PendingEsp {
+  ctx: DecodeContext;
+  off: number;
+  end: number;
+  sa: EspSa;
+  crypto: CryptoProvider;
+  opened: OpenedEsp;
+  prev: Layer | undefined;
+}
+
+/**
+ * Decrypts the pending packets of a batch, one `aesEcbDecrypt` call per SA over all their
+ * ciphertexts (gathered into one buffer), the CBC chaining written in place into each packet's
+ * bytes; then each packet's decoding goes on as decodeEsp would have gone on.
+ */
+function openPending(pending: readonly PendingEsp[]): void {
+  const groups = new Map<EspSa, PendingEsp[]>();
+  for (const p of pending) {
+    const g = groups.get(p.sa);
+    if (g) g.push(p);
+    else groups.set(p.sa, [p]);
+  }
+  for (const [sa, jobs] of groups) {
+    const icvLen = INTEG_ALGORITHMS[sa.integ].icvLength;
+    const first = ESP_HEADER_LENGTH + ENC_ALGORITHMS[sa.enc].ivLength;
+    let total = 0;
+    for (const j of jobs) total += j.end - icvLen - (j.off + first);
+    const scratch = new Uint8Array(total);
+    let o = 0;
+    for (const j of jobs) {
+      const s = j.off + first;
+      const e = j.end - icvLen;
+      scratch.set(j.ctx.bytes.subarray(s, e), o);
+      o += e - s;
+    }
+    let dec: Uint8Array | undefined;
+    let failure = '';
+    try {
+      dec = jobs[0].crypto.aesEcbDecrypt!(sa.encKey, scratch);
+      if (dec.length !== total) throw new Error(`AES-ECB returned ${dec.length} bytes for ${total}`);
+    } catch (err) {
+      dec = undefined;
+      failure = (err as Error).message;
+    }
+    o = 0;
+    for (const j of jobs) {
+      const b = j.ctx.bytes;
+      const s = j.off + first;
+      const n = j.end - icvLen - s;
+      j.ctx.pending = undefined;
+      let opened: OpenedEsp;
+      if (!dec) opened = { spi: j.opened.spi, seq: j.opened.seq, iv: j.opened.iv, icv: j.opened.icv, error: `ESP decryption failed: ${failure}` };
+      else {
+        // P[0] = D(C[0]) ^ IV (the 16 bytes before the ciphertext), P[i] = D(C[i]) ^ C[i-1]
+        for (let i = 0; i < 16; i++) b[s + i] = dec[o + i] ^ b[s - 16 + i];
+        for (let i = 16; i < n; i++) b[s + i] = dec[o + i] ^ scratch[o + i - 16];
+        let pt = b.subarray(s, s + n);
+        if (pt[n - 2] > n - 2) {
+          // not a trailer: decodeEsp keeps the ciphertext in place (and reads it for its hint)
+          pt = pt.slice();
+          b.set(scratch.subarray(o, o + n), s);
+        }
+        opened = { spi: j.opened.spi, seq: j.opened.seq, iv: j.opened.iv, icv: j.opened.icv, plaintext: pt, icvGood: j.opened.icvGood };
+      }
+      o += n;
+      try {
+        openedEsp(j.ctx, j.off, j.end, sa, j.crypto, opened, j.prev);
+      } catch (err) {
+        j.ctx.errors.push(err instanceof Error ? err.message : String(err));
+      }
+    }
+  }
+}
+
+/** decodeEsp once the packet is opened (or failed to open). */
+function openedEsp(ctx: DecodeContext, off: number, end: number, sa: EspSa, crypto: CryptoProvider | 'clear', opened: OpenedEsp, prev: Layer | undefined): Next {
+  const b = ctx.bytes;
+  const spi = u32(b, off);
+  const seq = u32(b, off + 4);
+  const destOptsBefore = prev?.id === 'dstopts' && !prev.encrypted;
   const enc = ENC_ALGORITHMS[sa.enc];
   const icvLen = enc.kind === 'gcm' ? enc.icvLength : INTEG_ALGORITHMS[sa.integ].icvLength;
-  const opened = openEsp(sa, b.subarray(off, end), crypto);
   // The IV is read in place (opened.iv is the same bytes; decryption never writes there).
   const ivLen = enc.ivLength;
   ctx.layer('esp', off, Math.min(ESP_HEADER_LENGTH + ivLen, end - off), () => espHeaderFields(b, off, spi, seq, ivLen, end));
@@ -198,7 +291,7 @@ function decodeEsp(ctx: DecodeContext, off: number, end: number): Next {
     icvLayer(ctx, icvLen, icvStart, ctStart, end, icvStatus);
     ctx.errors.push(opened.error ?? 'ESP could not be opened');
     if (opened.icvGood === false) ctx.notes.push({ code: Code.icvBad, severity: 'error', offset: icvStart, message: `ESP ICV does not verify for SPI ${hex32(spi)} (wrong keys or a corrupted packet)` });
-    if (destOptsBefore) modeUnknownNote(ctx, prev.offset, ': the SA did not open the packet');
+    if (destOptsBefore) modeUnknownNote(ctx, prev!.offset, ': the SA did not open the packet');
     return undefined;
   }
   const pt = opened.plaintext;
@@ -211,10 +304,11 @@ function decodeEsp(ctx: DecodeContext, off: number, end: number): Next {
     if (icvStart > ctStart) ctx.layer('esp-encrypted', ctStart, icvStart - ctStart, () => [field('Encrypted Data', ctStart, icvStart - ctStart, `${icvStart - ctStart} bytes`)]);
     ctx.errors.push(`ESP pad length ${padLen} exceeds the ${pt.length - 2} decrypted bytes: ${hint ?? 'wrong encryption key?'}`);
     icvLayer(ctx, icvLen, icvStart, ctStart, end, icvStatus);
-    if (destOptsBefore) modeUnknownNote(ctx, prev.offset, ': the decrypted trailer is invalid');
+    if (destOptsBefore) modeUnknownNote(ctx, prev!.offset, ': the decrypted trailer is invalid');
     return undefined;
   }
-  b.set(pt, ctStart); // same length, same offsets: inner layers keep wire offsets
+  // same length, same offsets: inner layers keep wire offsets (decodeBatch decrypted in place already)
+  if (pt.buffer !== b.buffer || pt.byteOffset !== b.byteOffset + ctStart) b.set(pt, ctStart);
   const mode = nh === IPPROTO.IPV4 || nh === IPPROTO.IPV6 ? 'tunnel' : 'transport';
   ctx.esp = { spi, seq, decrypted: true, icvGood: opened.icvGood, nextHeader: nh, padLength: padLen, mode };
   const innerEnd = ctStart + pt.length - 2 - padLen;
@@ -225,7 +319,7 @@ function decodeEsp(ctx: DecodeContext, off: number, end: number): Next {
     }
   }
   if (destOptsBefore && mode === 'transport') {
-    ctx.notes.push({ code: Code.encaplimitTransportInterop, severity: 'error', offset: prev.offset, message: FOUNDING_CASE });
+    ctx.notes.push({ code: Code.encaplimitTransportInterop, severity: 'error', offset: prev!.offset, message: FOUNDING_CASE });
   }
   const wasIn = ctx.inEsp;
   ctx.inEsp = true;
@@ -268,11 +362,12 @@ function icvLayer(ctx: DecodeContext, icvLen: number, icvStart: number, ctStart:
   }
 }
 
-/** Reads one frame of the given link type. Never throws. */
-export function decodePacket(frame: Uint8Array, linkType: number = LINKTYPE.ETHERNET, options: DecodeOptions = {}): DecodedPacket {
+/** Reads one frame of the given link type into a context (the ESP of a batch may be left pending). */
+function startPacket(frame: Uint8Array, linkType: number, options: DecodeOptions, pending: PendingEsp[] | undefined): DecodeContext {
   // A copy even when `frame` is a Buffer (Buffer#slice is a view: decryption would overwrite the capture).
-  const clear = Uint8Array.prototype.slice.call(frame) as Uint8Array;
+  const clear = options.inPlace ? frame : (Uint8Array.prototype.slice.call(frame) as Uint8Array);
   const ctx = new DecodeContext(clear, options);
+  ctx.pending = pending;
   let start: Next;
   switch (linkType) {
     case LINKTYPE.ETHERNET:
@@ -289,5 +384,25 @@ export function decodePacket(frame: Uint8Array, linkType: number = LINKTYPE.ETHE
       ctx.errors.push(`link type ${linkType} is not supported (Ethernet, RAW, IPv4 and IPv6 are)`);
   }
   if (linkType !== LINKTYPE.ETHERNET && start) run(ctx, start);
-  return { wire: frame, clear, layers: ctx.layers, notes: ctx.notes, errors: ctx.errors, esp: ctx.esp };
+  return ctx;
+}
+
+function packetOf(frame: Uint8Array, ctx: DecodeContext): DecodedPacket {
+  return { wire: frame, clear: ctx.bytes, layers: ctx.layers, notes: ctx.notes, errors: ctx.errors, esp: ctx.esp };
+}
+
+/** Reads one frame of the given link type. Never throws. */
+export function decodePacket(frame: Uint8Array, linkType: number = LINKTYPE.ETHERNET, options: DecodeOptions = {}): DecodedPacket {
+  return packetOf(frame, startPacket(frame, linkType, options, undefined));
+}
+
+/**
+ * decodePacket of every frame (the same results), the AES-CBC ESP packets decrypted together: one
+ * `aesEcbDecrypt` call per SA for the whole batch when the provider has it. Never throws.
+ */
+export function decodeBatch(frames: readonly Uint8Array[], linkTypes: readonly number[] | number, options: DecodeOptions = {}): DecodedPacket[] {
+  const pending: PendingEsp[] = [];
+  const ctxs = frames.map((f, i) => startPacket(f, typeof linkTypes === 'number' ? linkTypes : linkTypes[i], options, pending));
+  if (pending.length) openPending(pending);
+  return ctxs.map((c, i) => packetOf(frames[i], c));
 }

@@ -1,69 +1,30 @@
 // Classic libpcap files (https://www.ietf.org/archive/id/draft-ietf-opsawg-pcap-04.html): either
-// byte order, microsecond (0xa1b2c3d4) or nanosecond (0xa1b23c4d) timestamps.
+// byte order, microsecond (0xa1b2c3d4) or nanosecond (0xa1b23c4d) timestamps. Reading is the
+// incremental scanner of captureScanner.ts (pcap and pcapng) given the whole file.
 
-import { put16le, put32le, u16, u16le, u32, u32le } from './bytes';
+import { put16le, put32le } from './bytes';
 import type { Capture, CapturedPacket } from './capture';
-import { readPcapng } from './pcapng';
+import { CaptureScanner } from './captureScanner';
 
 const MAGIC_US = 0xa1b2c3d4;
-const MAGIC_NS = 0xa1b23c4d;
 const GLOBAL_HEADER = 24;
 const RECORD_HEADER = 16;
 
 /** Reads a pcap or pcapng file (detected by its first bytes). Never throws. */
 export function readCapture(file: Uint8Array): Capture {
-  if (file.length >= 4 && u32le(file, 0) === 0x0a0d0d0a) return readPcapng(file);
-  return readPcap(file);
+  return readWhole(file);
 }
 
 export function readPcap(file: Uint8Array): Capture {
-  const out: Capture = { format: 'pcap', packets: [], errors: [] };
-  if (file.length < GLOBAL_HEADER) {
-    out.errors.push(`not a pcap file: ${file.length} bytes is shorter than the 24-byte header`);
-    return out;
-  }
-  const le = u32le(file, 0);
-  const be = u32(file, 0);
-  let little: boolean;
-  let nano: boolean;
-  if (le === MAGIC_US || le === MAGIC_NS) {
-    little = true;
-    nano = le === MAGIC_NS;
-  } else if (be === MAGIC_US || be === MAGIC_NS) {
-    little = false;
-    nano = be === MAGIC_NS;
-  } else {
-    out.errors.push(`not a pcap file: magic 0x${be.toString(16).padStart(8, '0')}`);
-    return out;
-  }
-  const r32 = little ? u32le : u32;
-  const r16 = little ? u16le : u16;
-  const major = r16(file, 4);
-  if (major !== 2) out.errors.push(`pcap version ${major}.${r16(file, 6)} (expected 2.4); reading anyway`);
-  const linkType = r32(file, 20) & 0x0fffffff; // upper bits: FCS info
-  let o = GLOBAL_HEADER;
-  while (o < file.length) {
-    if (o + RECORD_HEADER > file.length) {
-      out.errors.push(`packet ${out.packets.length + 1}: record header truncated at offset ${o}`);
-      break;
-    }
-    const incl = r32(file, o + 8);
-    const orig = r32(file, o + 12);
-    if (o + RECORD_HEADER + incl > file.length) {
-      out.errors.push(`packet ${out.packets.length + 1}: ${incl} bytes announced at offset ${o}, ${file.length - o - RECORD_HEADER} present`);
-      break;
-    }
-    const frac = r32(file, o + 4);
-    out.packets.push({
-      seconds: r32(file, o),
-      nanos: nano ? frac : frac * 1000,
-      data: file.subarray(o + RECORD_HEADER, o + RECORD_HEADER + incl),
-      originalLength: orig,
-      linkType,
-    });
-    o += RECORD_HEADER + incl;
-  }
-  return out;
+  return readWhole(file, 'pcap');
+}
+
+/** The whole file through the incremental scanner (captureScanner.ts) in one chunk. */
+export function readWhole(file: Uint8Array, format?: 'pcap' | 'pcapng'): Capture {
+  const s = new CaptureScanner(file.length, true, format);
+  const packets: CapturedPacket[] = [];
+  s.scan(file, (data, linkType, originalLength, seconds, nanos) => packets.push({ seconds, nanos, data, originalLength, linkType }));
+  return { format: s.format ?? 'pcap', packets, errors: s.errors };
 }
 
 export interface WritablePacket {

@@ -2,107 +2,18 @@
 // Enhanced, Simple and obsolete Packet blocks are read; other blocks are skipped. Writing
 // produces one section, one interface, Enhanced Packet Blocks.
 
-import { put16le, put32le, u16, u16le, u32, u32le } from './bytes';
+import { put16le, put32le } from './bytes';
 import type { Capture } from './capture';
-import type { WritablePacket } from './pcap';
+import { readWhole, type WritablePacket } from './pcap';
 
 const SHB = 0x0a0d0d0a;
 const IDB = 1;
-const OPB = 2;
-const SPB = 3;
 const EPB = 6;
 const BYTE_ORDER_MAGIC = 0x1a2b3c4d;
 
-interface Iface {
-  linkType: number;
-  snapLen: number;
-  /** Timestamp units per second. */
-  unitsPerSecond: bigint;
-}
-
+/** Reads a pcapng file (the incremental scanner of captureScanner.ts given the whole file). Never throws. */
 export function readPcapng(file: Uint8Array): Capture {
-  const out: Capture = { format: 'pcapng', packets: [], errors: [] };
-  let little = true;
-  let ifaces: Iface[] = [];
-  let o = 0;
-  const r32 = (at: number) => (little ? u32le(file, at) : u32(file, at));
-  const r16 = (at: number) => (little ? u16le(file, at) : u16(file, at));
-  while (o < file.length) {
-    if (o + 12 > file.length) {
-      out.errors.push(`block at offset ${o} truncated`);
-      break;
-    }
-    const type = u32le(file, o) === SHB ? SHB : r32(o);
-    if (type === SHB) {
-      const magic = u32le(file, o + 8);
-      if (magic === BYTE_ORDER_MAGIC) little = true;
-      else if (u32(file, o + 8) === BYTE_ORDER_MAGIC) little = false;
-      else {
-        out.errors.push(`section header at offset ${o} has no byte-order magic`);
-        break;
-      }
-      ifaces = [];
-    }
-    const len = r32(o + 4);
-    if (len < 12 || len % 4 !== 0 || o + len > file.length) {
-      out.errors.push(`block at offset ${o}: length ${len} is invalid or runs past the end of the file`);
-      break;
-    }
-    const body = o + 8;
-    const bodyEnd = o + len - 4;
-    if (type === IDB && bodyEnd - body >= 8) {
-      const iface: Iface = { linkType: r16(body), snapLen: r32(body + 4), unitsPerSecond: 1_000_000n };
-      // options: code(2) length(2) value padded to 4; if_tsresol = 9
-      let p = body + 8;
-      while (p + 4 <= bodyEnd) {
-        const code = r16(p);
-        const olen = r16(p + 2);
-        if (code === 0) break;
-        if (code === 9 && olen >= 1) {
-          const v = file[p + 4];
-          iface.unitsPerSecond = v & 0x80 ? 2n ** BigInt(v & 0x7f) : 10n ** BigInt(v);
-        }
-        p += 4 + ((olen + 3) & ~3);
-      }
-      ifaces.push(iface);
-    } else if (type === EPB || type === OPB) {
-      if (bodyEnd - body < 20) {
-        out.errors.push(`packet block at offset ${o} too short`);
-        break;
-      }
-      const ifId = type === EPB ? r32(body) : r16(body);
-      const iface = ifaces[ifId];
-      if (!iface) {
-        out.errors.push(`packet block at offset ${o} names interface ${ifId}, which is not described`);
-        break;
-      }
-      const ts = (BigInt(r32(body + 4)) << 32n) | BigInt(r32(body + 8));
-      const cap = r32(body + 12);
-      const orig = r32(body + 16);
-      if (body + 20 + cap > bodyEnd) {
-        out.errors.push(`packet block at offset ${o}: captured length ${cap} overruns the block`);
-        break;
-      }
-      out.packets.push({
-        seconds: Number(ts / iface.unitsPerSecond),
-        nanos: Number(((ts % iface.unitsPerSecond) * 1_000_000_000n) / iface.unitsPerSecond),
-        data: file.subarray(body + 20, body + 20 + cap),
-        originalLength: orig,
-        linkType: iface.linkType,
-      });
-    } else if (type === SPB) {
-      const iface = ifaces[0];
-      if (!iface) {
-        out.errors.push(`simple packet block at offset ${o} before any interface`);
-        break;
-      }
-      const orig = r32(body);
-      const cap = Math.min(orig, bodyEnd - body - 4, iface.snapLen || Infinity);
-      out.packets.push({ seconds: 0, nanos: 0, data: file.subarray(body + 4, body + 4 + cap), originalLength: orig, linkType: iface.linkType });
-    }
-    o += len;
-  }
-  return out;
+  return readWhole(file, 'pcapng');
 }
 
 function pad4(n: number): number {

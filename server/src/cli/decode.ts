@@ -3,17 +3,21 @@
 // case (Destination Options in front of transport-mode ESP) flagged. Keys given with --sa are
 // never printed. An SA that matched no packet is said on stderr.
 
-import { readFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { fromHex } from '../../../codec/bytes';
-import { nodeCrypto } from '../../../codec/crypto-node';
 import { checkSa } from '../../../codec/esp';
 import { type EspSa, saMatches } from '../../../codec/espAlgorithms';
-import { decodePacket } from '../../../codec/packet';
-import { readCapture } from '../../../codec/pcap';
-import type { DecodedPacket } from '../../../codec/types';
+import { type CaptureScanner, scanChunks, scanStream } from '../../../codec/captureScanner';
 import { parseEncryption, parseIntegrity } from './algorithmNames';
 import { CliError, type CliIo, formatFlag, parseArgs, type Subcommand } from './common';
 import { addCliSecrets } from './output';
+import { DecodeTally, jsonHead, jsonTail } from './decodeOutput';
+import { decodeChunk, type WorkerChunk, type WorkerResult } from './decodeWorker';
+
+const hex32 = (v: number) => '0x' + (v >>> 0).toString(16).padStart(8, '0');
 
 /** How an SPI was written: tshark's esp_sa reads it with strtoul(…, 0) (0x… hex, 0… octal, else decimal) or as a wildcard. */
 export type SpiForm = 'hex' | 'decimal' | 'octal' | 'wildcard';
@@ -92,131 +96,6 @@ export function parseSa(text: string): EspSa {
   return parseCliSa(text).sa;
 }
 
-const hex32 = (v: number) => '0x' + (v >>> 0).toString(16).padStart(8, '0');
-
-/** The per-packet lines of the text format. */
-export function packetText(n: number, d: DecodedPacket): string {
-  let stack = '';
-  for (const l of d.layers) {
-    if (l.id === 'esp-trailer' || l.id === 'esp-icv' || l.id === 'payload') continue;
-    stack += stack ? ' / ' + l.name : l.name;
-  }
-  let esp = '';
-  if (d.esp) {
-    esp = `  [SPI ${hex32(d.esp.spi)} seq ${d.esp.seq}`;
-    if (d.esp.decrypted) esp += `, ${d.esp.mode} mode, next header ${d.esp.nextHeader}`;
-    if (d.esp.icvGood !== undefined) esp += `, ICV ${d.esp.icvGood ? 'good' : 'BAD'}`;
-    esp += ']';
-  }
-  let out = `#${n}  ${d.wire.length} bytes  ${stack}${esp}\n`;
-  for (const x of d.notes) out += `    ${x.severity}: ${x.code}: ${x.message}\n`;
-  for (const e of d.errors) out += `    malformed: ${e}\n`;
-  return out;
-}
-
-export function packetJson(n: number, p: DecodedPacket, linkType: number) {
-  return {
-    number: n,
-    length: p.wire.length,
-    linkType,
-    stack: p.layers.filter((l) => l.id !== 'esp-trailer' && l.id !== 'esp-icv').map((l) => l.name),
-    layers: p.layers.map((l) => ({ name: l.name, offset: l.offset, length: l.length, ...(l.encrypted ? { encrypted: true } : {}), fields: l.fields })),
-    ...(p.esp ? { esp: p.esp } : {}),
-    notes: p.notes,
-    errors: p.errors,
-  };
-}
-
-/** What the summary counts, packet by packet (mergeable: the workers of a large capture each keep one). */
-export class DecodeTally {
-  packets = 0;
-  esp = 0;
-  decrypted = 0;
-  icvGood = 0;
-  icvBad = 0;
-  withErrors = 0;
-  hasError = false;
-  /** Destination Options right before the (outer) ESP header, by what is known of the ESP mode. */
-  destOpts = { total: 0, transport: 0, tunnel: 0, unknown: 0 };
-  /** Packets per SA (index in the --sa list; the first matching SA takes a packet). */
-  perSa: number[];
-  /** ESP packets per SPI, in the order first seen (at most MAX_SPIS SPIs kept). */
-  spis = new Map<number, number>();
-  constructor(private readonly sas: readonly EspSa[]) {
-    this.perSa = sas.map(() => 0);
-  }
-  add(d: DecodedPacket): void {
-    this.packets++;
-    if (d.errors.length) this.withErrors++;
-    for (let i = 0; i < d.notes.length; i++) if (d.notes[i].severity === 'error') this.hasError = true;
-    const e = d.esp;
-    if (!e) return;
-    this.esp++;
-    if (e.decrypted) this.decrypted++;
-    if (e.icvGood === true) this.icvGood++;
-    else if (e.icvGood === false) this.icvBad++;
-    for (let i = 0; i < this.sas.length; i++) {
-      if (saMatches(this.sas[i], e.spi)) {
-        this.perSa[i]++;
-        break;
-      }
-    }
-    const seen = this.spis.get(e.spi);
-    if (seen !== undefined) this.spis.set(e.spi, seen + 1);
-    else if (this.spis.size < MAX_SPIS) this.spis.set(e.spi, 1);
-    const layers = d.layers;
-    for (let i = 1; i < layers.length; i++) {
-      if (layers[i].id !== 'esp') continue;
-      const prev = layers[i - 1];
-      if (prev.id === 'dstopts' && !prev.encrypted) {
-        this.destOpts.total++;
-        if (!e.decrypted) this.destOpts.unknown++;
-        else if (e.mode === 'tunnel') this.destOpts.tunnel++;
-        else this.destOpts.transport++;
-      }
-      break;
-    }
-  }
-  merge(o: DecodeTally): void {
-    this.packets += o.packets;
-    this.esp += o.esp;
-    this.decrypted += o.decrypted;
-    this.icvGood += o.icvGood;
-    this.icvBad += o.icvBad;
-    this.withErrors += o.withErrors;
-    this.hasError ||= o.hasError;
-    for (const k of ['total', 'transport', 'tunnel', 'unknown'] as const) this.destOpts[k] += o.destOpts[k];
-    o.perSa.forEach((n, i) => (this.perSa[i] += n));
-    for (const [spi, n] of o.spis) {
-      const seen = this.spis.get(spi);
-      if (seen !== undefined) this.spis.set(spi, seen + n);
-      else if (this.spis.size < MAX_SPIS) this.spis.set(spi, n);
-    }
-  }
-  summaryJson() {
-    return {
-      packets: this.packets,
-      esp: this.esp,
-      decrypted: this.decrypted,
-      icvGood: this.icvGood,
-      icvBad: this.icvBad,
-      foundingCase: this.destOpts.transport,
-      destOptionsBeforeEsp: { ...this.destOpts },
-      withErrors: this.withErrors,
-    };
-  }
-  summaryText(format: string): string {
-    const o = this.destOpts;
-    const modes = o.total ? ` (transport mode ${o.transport}, tunnel mode ${o.tunnel}, mode unknown ${o.unknown})` : '';
-    return (
-      `${this.packets} packets (${format}); ESP ${this.esp}, decrypted ${this.decrypted}, ICV good ${this.icvGood}, bad ${this.icvBad}; ` +
-      `Destination Options before ESP: ${o.total}${modes}; malformed: ${this.withErrors}`
-    );
-  }
-}
-
-const MAX_SPIS = 64;
-
 /** One line per --sa that matched no ESP packet: what its SPI was read as, the SPIs the capture has. */
 export function unmatchedSaLines(file: string, sas: readonly CliSa[], tally: DecodeTally): string[] {
   const out: string[] = [];
@@ -240,36 +119,159 @@ export function unmatchedSaLines(file: string, sas: readonly CliSa[], tally: Dec
   return out;
 }
 
-export const run: Subcommand = (args: string[], io: CliIo) => {
-  const p = parseArgs(args, ['sa', 'format']);
-  const format = formatFlag(p, ['text', 'json'], 'text');
-  if (p.positionals.length !== 1) throw new CliError('decode needs exactly one FILE.pcap');
-  const file = p.positionals[0];
-  const cliSas = (p.flags.get('sa') ?? []).map(parseCliSa);
+/** Captures at least this large are decoded on every core (worker threads), smaller ones in this thread. */
+export const PARALLEL_FROM = 8 << 20;
+
+/** How many decodes ran on worker threads (for the tests: the parallel path is taken). */
+export const decodeStats = { parallelRuns: 0 };
+
+export interface DecodeRunOptions {
+  /** Worker threads (default: one per core for a capture of PARALLEL_FROM bytes or more; 0 or 1: none). */
+  threads?: number;
+  /** Bytes read at a time (default 4 MiB). */
+  chunkSize?: number;
+}
+
+/** tsx's require hook, named in code the worker evaluates (only when the sources run under tsx: never in the bundle). */
+const TSX_HOOK = ['tsx', 'cjs', 'api'].join('/');
+
+function workerFile(): string | undefined {
+  // tsx runs the sources (the worker inherits its loader); the bundle has dist/decode-worker.js beside dist/cli.js
+  const f = __filename.endsWith('.ts') ? join(__dirname, 'decodeWorker.ts') : join(__dirname, 'decode-worker.js');
+  return existsSync(f) ? f : undefined;
+}
+
+/**
+ * Decodes FILE streaming: read in chunks (memory stays at a few chunks whatever the file's size),
+ * each chunk decoded as one batch in place, its output printed before the next is read, in this
+ * thread or on every core. The output is the same bytes either way.
+ */
+export async function decodeFile(file: string, cliSas: readonly CliSa[], format: 'text' | 'json', io: CliIo, options: DecodeRunOptions = {}): Promise<number> {
   const sas = cliSas.map((s) => s.sa);
-  let bytes: Uint8Array;
+  let fd: number;
+  let size: number;
   try {
-    bytes = readFileSync(file);
+    fd = openSync(file, 'r');
+    const st = fstatSync(fd);
+    if (!st.isFile()) {
+      closeSync(fd);
+      throw Object.assign(new Error('not a regular file'), { code: st.isDirectory() ? 'EISDIR' : undefined });
+    }
+    size = st.size;
   } catch (err) {
     throw new CliError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
-  const cap = readCapture(bytes);
-  if (cap.packets.length === 0 && cap.errors.length) throw new CliError(`${file}: ${cap.errors[0]}`);
-  const tally = new DecodeTally(sas);
-  // lazyFields: the text output never reads the field values; JSON reads them (same values).
-  const decoded = cap.packets.map((pk) => {
-    const d = decodePacket(pk.data, pk.linkType, { sas, crypto: nodeCrypto, lazyFields: true });
-    tally.add(d);
-    return { pk, d };
-  });
-  if (format === 'json') {
-    io.stdout(JSON.stringify({ file, format: cap.format, packets: decoded.map((x, i) => packetJson(i + 1, x.d, x.pk.linkType)), summary: tally.summaryJson(), fileErrors: cap.errors }, null, 2) + '\n');
-  } else {
-    let out = '';
-    decoded.forEach(({ d }, i) => (out += packetText(i + 1, d)));
-    for (const e of cap.errors) out += `file: ${e}\n`;
-    io.stdout(out + tally.summaryText(cap.format) + '\n');
+  try {
+    const read = (into: Uint8Array, at: number) => readSync(fd, into, 0, into.length, at);
+    const magic = new Uint8Array(4);
+    const captureFormat = size >= 4 && read(magic, 0) === 4 && (magic[0] | (magic[1] << 8) | (magic[2] << 16) | (magic[3] << 24)) >>> 0 === 0x0a0d0d0a ? 'pcapng' : 'pcap';
+    const tally = new DecodeTally(sas);
+    const threads = options.threads ?? (size >= PARALLEL_FROM ? availableParallelism() : 1);
+    const worker = threads > 1 ? workerFile() : undefined;
+    let started = false;
+    const print = (text: string) => {
+      if (!started) {
+        started = true;
+        if (format === 'json') text = jsonHead(file, captureFormat) + text;
+      }
+      if (text) io.stdout(text);
+    };
+    const scanner = worker
+      ? await decodeParallel(read, size, worker, threads, sas, format, tally, print, options.chunkSize)
+      : decodeSequential(read, size, sas, format, tally, print, options.chunkSize);
+    if (scanner.packets === 0 && scanner.errors.length) throw new CliError(`${file}: ${scanner.errors[0]}`);
+    if (format === 'json') print(jsonTail(tally.packets, tally.summaryJson(), scanner.errors));
+    else {
+      let tail = '';
+      for (const e of scanner.errors) tail += `file: ${e}\n`;
+      print(tail + tally.summaryText(captureFormat) + '\n');
+    }
+    for (const line of unmatchedSaLines(file, cliSas, tally)) io.stderr(line);
+    return tally.hasError ? 1 : 0;
+  } catch (err) {
+    if (err instanceof CliError) throw err;
+    throw new CliError(`${file}: ${(err as Error).message}`);
+  } finally {
+    closeSync(fd);
   }
-  for (const line of unmatchedSaLines(file, cliSas, tally)) io.stderr(line);
-  return tally.hasError ? 1 : 0;
+}
+
+function decodeSequential(read: (into: Uint8Array, at: number) => number, size: number, sas: readonly EspSa[], format: 'text' | 'json', tally: DecodeTally, print: (t: string) => void, chunkSize?: number): CaptureScanner {
+  return scanStream(size, read, (c) => decodeChunk(c.frames, c.linkTypes, c.firstNumber, sas, format, tally, print), { chunkSize });
+}
+
+async function decodeParallel(read: (into: Uint8Array, at: number) => number, size: number, file: string, threads: number, sas: readonly EspSa[], format: 'text' | 'json', tally: DecodeTally, print: (t: string) => void, chunkSize?: number): Promise<CaptureScanner> {
+  // (the sources, under tsx in the tests: the worker registers tsx's require hook before loading them)
+  const start = (): Worker =>
+    file.endsWith('.ts')
+      ? new Worker(`require(${JSON.stringify(TSX_HOOK)}).register(); require(${JSON.stringify(file)});`, { eval: true, workerData: { tunnelLensDecode: true, sas, format } })
+      : new Worker(file, { workerData: { tunnelLensDecode: true, sas, format } });
+  const workers = Array.from({ length: threads }, start);
+  decodeStats.parallelRuns++;
+  const done = new Map<number, WorkerResult>();
+  let wake: (() => void) | undefined;
+  let failure: Error | undefined;
+  for (const w of workers) {
+    w.on('message', (r: WorkerResult) => {
+      done.set(r.id, r);
+      wake?.();
+    });
+    w.on('error', (e) => {
+      failure = e;
+      wake?.();
+    });
+    w.on('exit', (code) => {
+      if (code !== 0) failure ??= new Error(`a decode worker stopped (exit ${code})`);
+      wake?.();
+    });
+  }
+  try {
+    const it = scanChunks(size, read, { chunkSize, fresh: true });
+    let sent = 0;
+    let written = 0;
+    let scanner: CaptureScanner | undefined;
+    const maxInFlight = threads * 2;
+    for (;;) {
+      while (!scanner && sent - written < maxInFlight) {
+        const r = it.next();
+        if (r.done) {
+          scanner = r.value;
+          break;
+        }
+        const c = r.value;
+        const packets = new Int32Array(c.frames.length * 3);
+        c.frames.forEach((f, i) => {
+          packets[3 * i] = f.byteOffset - c.chunk.byteOffset;
+          packets[3 * i + 1] = f.length;
+          packets[3 * i + 2] = c.linkTypes[i];
+        });
+        const m: WorkerChunk = { id: sent, chunk: c.chunk, packets, firstNumber: c.firstNumber };
+        workers[sent % threads].postMessage(m, [c.chunk.buffer as ArrayBuffer, packets.buffer]);
+        sent++;
+      }
+      while (done.has(written)) {
+        const r = done.get(written)!;
+        done.delete(written);
+        tally.merge(r.tally);
+        print(r.text);
+        written++;
+      }
+      if (scanner && written === sent) return scanner;
+      if (failure) throw failure;
+      await new Promise<void>((resolve) => (wake = resolve));
+      wake = undefined;
+    }
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+export const run: Subcommand = (args: string[], io: CliIo) => {
+  const p = parseArgs(args, ['sa', 'format', 'threads']);
+  const format = formatFlag(p, ['text', 'json'], 'text');
+  if (p.positionals.length !== 1) throw new CliError('decode needs exactly one FILE.pcap');
+  const t = p.flags.get('threads')?.at(-1);
+  if (t !== undefined && !/^\d{1,3}$/.test(t)) throw new CliError(`--threads must be a number of threads (0 or 1: decode in one thread), not '${t}'`);
+  const cliSas = (p.flags.get('sa') ?? []).map(parseCliSa);
+  return decodeFile(p.positionals[0], cliSas, format as 'text' | 'json', io, t === undefined ? {} : { threads: Number(t) });
 };
