@@ -5,7 +5,7 @@
 import type { CompletionEntry, HoverResult, ParsedFile, Position } from '../../core/types';
 import { contains } from '../../core/ranges';
 import { basenameOfUri } from '../../core/uri';
-import { markdownCode } from '../../core/redact';
+import { markdownCode, markdownText } from '../../core/redact';
 import { tunnelHoverMarkdown } from '../shared/tunnelHover';
 import type { IfupdownTree } from './index';
 import { COMMAND_DOCS, COMMAND_OPTIONS, GENERAL_OPTIONS, METHODS, NG_REMAPS, NG_TUNNEL_OPTIONS, OTHER_FAMILIES, SECRET_OPTIONS, TUNNEL_TEMPLATES, type Family, type OptionDoc } from './options';
@@ -45,14 +45,14 @@ export function ifupdownHover(file: ParsedFile<IfupdownTree>, pos: Position): Ho
     const parts: string[] = [];
     if (s.kind === 'source' || s.kind === 'source-directory') {
       const r = tree.config.sources.find((x) => x.stanza === s);
-      parts.push(`**${s.keyword.text}**: ${r?.targets.length ? `reads ${r.targets.map((t) => markdownCode(basenameOfUri(t))).join(', ')}` : 'reads no file'}${r?.problem ? `. ${r.problem.message}` : ''}`);
+      parts.push(`**${markdownText(s.keyword.text)}**: ${r?.targets.length ? `reads ${r.targets.map((t) => markdownCode(basenameOfUri(t))).join(', ')}` : 'reads no file'}${r?.problem ? `. ${markdownText(r.problem.message)}` : ''}`);
     } else if (s.kind === 'iface') {
       const h = ifaceHeader(s);
-      parts.push(`**iface ${markdownCode(h.name?.text ?? '')}** ${h.family ?? ''} ${h.method ?? ''} — read as ${tree.config.flavor.tool.value} (${tree.config.flavor.tool.source === 'written' ? 'directive' : tree.config.flavor.tool.rule})`);
+      parts.push(`**iface ${markdownCode(h.name?.text ?? '')}** ${markdownText(h.family ?? '')} ${markdownText(h.method ?? '')} — read as ${tree.config.flavor.tool.value} (${tree.config.flavor.tool.source === 'written' ? 'directive' : markdownText(tree.config.flavor.tool.rule ?? '')})`);
       const tpl = TUNNEL_TEMPLATES[`${h.family} ${h.method}`];
-      if (tpl?.since) parts.push(`The ${h.family} ${h.method} method needs ifupdown ${tpl.since} or later.`);
+      if (tpl?.since) parts.push(`The ${markdownText(h.family ?? '')} ${markdownText(h.method ?? '')} method needs ifupdown ${tpl.since} or later.`);
       parts.push(...deviceParts(tree, s));
-    } else parts.push(`**${s.keyword.text}**: outside what Tunnel Lens models.`);
+    } else parts.push(`**${markdownText(s.keyword.text)}**: outside what Tunnel Lens models.`);
     return { markdown: parts.join('\n\n'), range: s.headerRange };
   }
   const o = s.options.find((x: Option) => x.line <= pos.line && pos.line <= x.endLine && (contains(x.nameRange, pos) || contains(x.value.range, pos)));
@@ -61,7 +61,7 @@ export function ifupdownHover(file: ParsedFile<IfupdownTree>, pos: Position): Ho
   if (COMMAND_OPTIONS[o.name]) parts.push(`**${o.name}** ${COMMAND_DOCS[o.name]}`);
   else {
     const d = optionDoc(tree, s, o.name);
-    parts.push(`**${o.name}** ${d ? d.doc : 'is not an option of this method: ifupdown passes it to hook scripts only (as an IF_* variable).'}`);
+    parts.push(`**${markdownText(o.name)}** ${d ? d.doc : 'is not an option of this method: ifupdown passes it to hook scripts only (as an IF_* variable).'}`);
   }
   if (SECRET_OPTIONS.has(o.name)) parts.push('Value: hidden (a secret).');
   else if (s.kind === 'iface') parts.push(...deviceParts(tree, s));

@@ -11,6 +11,7 @@ import { LineUse, markLines, triviaLedger } from '../../core/lines';
 import { emptyParsedFile } from '../../core/parsedFile';
 import { contains } from '../../core/ranges';
 import { directiveIn } from '../../core/versions';
+import { markdownText } from '../../core/redact';
 import type { HostAddressSource } from '../../model/hostInterfaces';
 import { finding, issuesCheck } from '../shared/findings';
 import { tunnelHoverMarkdown } from '../shared/tunnelHover';
@@ -115,12 +116,12 @@ function hover(file: ParsedFile<NetplanTree>, pos: Position): HoverResult | unde
   const parts: string[] = [];
   const doc = docOf(names);
   if (SECRET_KEYS.has(names[names.length - 1] ?? '')) parts.push('Value: hidden (a secret).');
-  else if (doc) parts.push(`**${names[names.length - 1]}** ${doc.doc}`);
-  else if (names.length === 3) parts.push(`**${names[2]}**: a definition of \`${names[1]}\`.`);
+  else if (doc) parts.push(`**${markdownText(names[names.length - 1])}** ${doc.doc}`);
+  else if (names.length === 3) parts.push(`**${markdownText(names[2])}**: a definition of ${markdownText(names[1])}.`);
   if (names[1] === 'tunnels' && names.length >= 3) {
     const ep = file.tree.netplan.endpoints.find((e) => e.name === names[2]);
     if (ep) parts.push(tunnelHoverMarkdown(ep));
-    if (names.length === 3 || names[3] === 'mode') parts.push(NO_ENCAP_KEY.replace('<id>', names[2]));
+    if (names.length === 3 || names[3] === 'mode') parts.push(NO_ENCAP_KEY.replace('<id>', markdownText(names[2])));
   }
   if (!parts.length) return undefined;
   return { markdown: parts.join('\n\n'), range: nodeRange(f, last.key) };
