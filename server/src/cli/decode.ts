@@ -119,8 +119,12 @@ export function unmatchedSaLines(file: string, sas: readonly CliSa[], tally: Dec
   return out;
 }
 
-/** Captures at least this large are decoded on every core (worker threads), smaller ones in this thread. */
-export const PARALLEL_FROM = 8 << 20;
+/**
+ * Captures at least this large are decoded on every core (worker threads), smaller ones in this
+ * thread: each worker compiles the decoder anew (its first ~20,000 packets run ~3x slower while
+ * V8 warms up), which a capture of ~100,000 packets does not win back (bench/RESULTS.md).
+ */
+export const PARALLEL_FROM = 64 << 20;
 
 /** How many decodes ran on worker threads (for the tests: the parallel path is taken). */
 export const decodeStats = { parallelRuns: 0 };
@@ -226,7 +230,8 @@ async function decodeParallel(read: (into: Uint8Array, at: number) => number, si
     });
   }
   try {
-    const it = scanChunks(size, read, { chunkSize, fresh: true });
+    // 1 MiB chunks: each in flight holds its bytes and its ~2.5 MiB of output text in two threads
+    const it = scanChunks(size, read, { chunkSize: chunkSize ?? 1 << 20, fresh: true });
     let sent = 0;
     let written = 0;
     let scanner: CaptureScanner | undefined;
