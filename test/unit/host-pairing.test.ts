@@ -73,3 +73,14 @@ test('pairing-ambiguous: none of the candidates is checked; the quick fix writes
   const json = JSON.parse(after.files.get(pathToUri(`${FOUNDING}/tunnel-lens.json`))!);
   assert.deepEqual(json.pairs.at(-1), { a: 'linux/ifcfg-tun10#tun10', b: 'cisco/c897va-confg#Tunnel20' });
 });
+
+test('archived copies beside live configs are not configs: gre6.conf.bak, ipsec.conf.rpmnew, interfaces.dpkg-old', async () => {
+  const { detectDialect } = await import('../../server/src/languages');
+  for (const p of ['/etc/ipsec.d/gre6.conf.bak', '/etc/ipsec.conf.rpmnew', '/etc/ipsec.secrets.rpmsave', '/etc/network/interfaces.dpkg-old', '/etc/sysconfig/network-scripts/ifcfg-tun10~', '/r/c897va-confg.orig']) {
+    assert.equal(detectDialect(p, 'conn gre6\n\tleft=%defaultroute\n'), undefined, p);
+  }
+  assert.equal(detectDialect('/etc/ipsec.d/gre6.conf', 'conn gre6\n')?.id, 'ipsec-conf');
+  // The RHEL host of the fixtures keeps gre6.conf.bak beside gre6.conf: one conn, so no ambiguity.
+  const r = analyse(readFolder(resolve(__dirname, '../fixtures/hosts/rhel9-libreswan')));
+  expectNoFinding(r, Code.pairingAmbiguous);
+});

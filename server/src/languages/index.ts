@@ -31,8 +31,17 @@ export function dialectById(id: string): DialectModule | undefined {
   return byId.get(id as LanguageId);
 }
 
+/**
+ * Names of copies no daemon reads: editor backups, package managers' saved and new versions
+ * (`gre6.conf.bak`, `ipsec.conf.rpmnew`, `interfaces.dpkg-old`). Libreswan's `include
+ * /etc/ipsec.d/*.conf` skips them, ifup and networkd never see them; read as configs they would
+ * make an archived conn a second candidate for its tunnel (a false pairing-ambiguous).
+ */
+const ARCHIVED = /\.(bak|orig|old|save|rpmnew|rpmsave|rpmorig|dpkg-old|dpkg-dist|dpkg-new|ucf-old|ucf-dist|swp)$|~$/i;
+
 /** The dialect of a file from its path and its first lines; undefined when none claims it. */
 export function detectDialect(path: string, head: string): DialectModule | undefined {
+  if (ARCHIVED.test(path)) return undefined;
   return DIALECTS.find((d) => d.matches(path, head));
 }
 
