@@ -3,7 +3,6 @@
 // every keyword of the 5.x tags, with the versions each is known in, the words each version takes
 // and the defaults per version, from docs/reference/libreswan-keywords-5x.tsv and
 // docs/reference/libreswan-5.md (ranges: docs/reference/ipsec-conf-grammar.md §6, §10).
-// test/unit/ipsec-conf-keywords-5x.test.ts holds every Libreswan row to the TSV's history.
 // strongSwan rows follow src/starter/keywords.txt of 5.9 (case-sensitive gperf table).
 import { atLeast, compareVersions } from '../../core/versions';
 

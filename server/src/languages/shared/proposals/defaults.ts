@@ -26,7 +26,7 @@ export function defaultDh(t: Target, v: 1 | 2): string[] {
 /**
  * Default AH integrity, one proposal each: 3.25 SHA1 only; 4.x IKEv2 SHA2_512, SHA2_256, SHA1
  * (observed with 4.10's algparse), IKEv1 SHA1; 5.x IKEv2 SHA2_512, SHA2_256 and IKEv1 SHA1, SHA2_512,
- * SHA2_256 (ah_info.c, docs/reference/libreswan-keywords-5x.tsv `ah`).
+ * SHA2_256 (docs/reference/libreswan-keywords-5x.tsv, `ah`).
  */
 export function defaultAh(t: Target, v: 1 | 2): string[] {
   if (t.major < 4) return ['HMAC_SHA1_96'];
