@@ -27,7 +27,7 @@ const LAYERS: Layer[] = [
   // The model runs in the server and the CLI only (never the webview): node:crypto for the per-process
   // secret digest key (model/secretDigest.ts).
   { name: 'model', match: /^server\/src\/model\//, may: ['core', 'codec'], packages: /^(vscode-languageserver-types|node:crypto)$/ },
-  { name: 'dialect-shared', match: /^server\/src\/languages\/shared\//, may: ['core', 'model'], packages: /^(vscode-languageserver-types|vscode-languageserver-textdocument)$/ },
+  { name: 'dialect-shared', match: /^server\/src\/languages\/shared\//, may: ['core', 'model'], packages: /^(vscode-languageserver-types|vscode-languageserver-textdocument|picomatch)$/ },
   { name: 'dialect-registry', match: /^server\/src\/languages\/index\.ts$/, may: ['dialect', 'core'], packages: /^$/ },
   {
     name: 'dialect',

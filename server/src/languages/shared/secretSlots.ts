@@ -48,5 +48,28 @@ export function redactionStrings(values: Iterable<string>): string[] {
     const words = unquoted.split(/\s+/);
     if (words.length > 1) for (const w of words) if (w.length >= 6) add(w.replace(/^["']|["']$/g, ''));
   }
-  return [...out];
+  return [...out].flatMap(chunks);
+}
+
+/** Strings longer than this go to the redactor in pieces: it builds one nested group per character after the 8th. */
+const PIECE = 64;
+/** Of a longer value (no real secret is), the first this many characters are masked. */
+const MAX_MASKED = 4096;
+
+/**
+ * A long value as consecutive pieces of at most PIECE characters (the last one at least 8): the
+ * redactor masks each piece where it stands, so the whole value is masked, and its regular
+ * expression stays small (a value of a few thousand characters made V8's regexp compiler overflow
+ * its stack and abort the process).
+ */
+function chunks(v: string): string[] {
+  if (v.length <= PIECE) return [v];
+  const out: string[] = [];
+  const end = Math.min(v.length, MAX_MASKED);
+  for (let i = 0; i < end; i += PIECE) {
+    const piece = v.slice(i, Math.min(end, i + PIECE));
+    if (piece.length < 8 && out.length) out[out.length - 1] += piece;
+    else out.push(piece);
+  }
+  return out;
 }

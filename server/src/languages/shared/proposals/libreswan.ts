@@ -2,6 +2,7 @@
 // (lib/libswan/v2_proposals.c, observed with the oracle; docs/reference/ipsec-conf-proposals.md §2):
 // ENCRYPT[-PRF|-INTEG][;DH], '+' for alternatives inside one proposal (IKEv2, 3.28+), and every
 // part left out filled from the version's defaults.
+import { quoteValue as q } from '../../../core/redact';
 import type { Proposal } from '../../../core/endpoint';
 import { atLeast } from '../../../core/versions';
 import { LSW_DH, LSW_ENCR, LSW_HASH } from './algorithms';
@@ -32,7 +33,7 @@ function tokenize(s: string): Tok[] {
 function parseEncr(name: string, kind: ProposalKind, t: Target, nextKeyLen: string | undefined): { name?: string; error?: string; usedKeyLen?: boolean } {
   const P = PREFIX[kind];
   const lower = name.toLowerCase();
-  const bad = (why: 'recognized' | 'supported') => ({ error: `${P} encryption algorithm '${name}' is not ${why}` });
+  const bad = (why: 'recognized' | 'supported') => ({ error: `${P} encryption algorithm '${q(name)}' is not ${why}` });
   let row = LSW_ENCR[lower];
   let len: number | undefined;
   if (!row) {
@@ -51,7 +52,7 @@ function parseEncr(name: string, kind: ProposalKind, t: Target, nextKeyLen: stri
     usedKeyLen = true;
   }
   if (len !== undefined) {
-    if (!row.keyLens?.includes(len)) return { error: `${P} encryption algorithm '${name}' key length ${len} is not supported` };
+    if (!row.keyLens?.includes(len)) return { error: `${P} encryption algorithm '${q(name)}' key length ${q(String(len))} is not supported` };
     return { name: row.base === 'NULL_AUTH_AES_GMAC' ? row.base : `${row.base}_${len}`, usedKeyLen };
   }
   return { name: row.base, usedKeyLen };
@@ -66,11 +67,11 @@ function parseLibreswanOne(text: string, kind: ProposalKind, t: Target, o: Propo
   const list = (tok: Tok, what: string): string[] | undefined => {
     const parts = tok.text.split('+');
     if (parts.length > 1 && !plusAllowed) {
-      res.errors.push(`${P} ${what} algorithm '${tok.text}' is not recognized`);
+      res.errors.push(`${P} ${what} algorithm '${q(tok.text)}' is not recognized`);
       return undefined;
     }
     if (parts.some((x) => x === '')) {
-      res.errors.push(`${P} ${what} algorithm '${tok.text}' is empty or malformed`);
+      res.errors.push(`${P} ${what} algorithm '${q(tok.text)}' is empty or malformed`);
       return undefined;
     }
     return parts;
@@ -109,7 +110,7 @@ function parseLibreswanOne(text: string, kind: ProposalKind, t: Target, o: Propo
       const row = LSW_HASH[n.toLowerCase()];
       const canon = kind === 'ike' ? row?.prf : row?.integ;
       if (!canon) {
-        res.errors.push(`${P} ${what} algorithm '${n}' is not ${row ? 'supported' : 'recognized'}`);
+        res.errors.push(`${P} ${what} algorithm '${q(n)}' is not ${row ? 'supported' : 'recognized'}`);
         return [];
       }
       hash.push(canon);
@@ -124,11 +125,11 @@ function parseLibreswanOne(text: string, kind: ProposalKind, t: Target, o: Propo
     for (const n of names) {
       const row = LSW_DH[n.toLowerCase()];
       if (!row || (row.name === 'NONE' && kind === 'ike')) {
-        res.errors.push(`${P} DH algorithm '${n}' is not recognized`);
+        res.errors.push(`${P} DH algorithm '${q(n)}' is not recognized`);
         return [];
       }
       if (row.unsupported && t.major >= 4) {
-        res.errors.push(`${P} DH algorithm '${n}' is not supported`);
+        res.errors.push(`${P} DH algorithm '${q(n)}' is not supported`);
         return [];
       }
       dh.push(row.name);
@@ -136,7 +137,7 @@ function parseLibreswanOne(text: string, kind: ProposalKind, t: Target, o: Propo
     i++;
   }
   if (i < toks.length) {
-    res.errors.push(`${P} proposal '${text}' has unexpected '${toks.slice(i).map((x) => x.sep + x.text).join('')}'`);
+    res.errors.push(`${P} proposal '${q(text)}' has unexpected '${q(toks.slice(i).map((x) => x.sep + x.text).join(''))}'`);
     return [];
   }
   if (kind === 'ike') {

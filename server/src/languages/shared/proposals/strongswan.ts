@@ -1,5 +1,6 @@
 // strongSwan's proposal syntax: every separator is '-', the algorithm type comes from the name, and
 // a trailing `!` makes the list strict (docs/reference/ipsec-conf-proposals.md §4).
+import { quoteValue as q } from '../../../core/redact';
 import { PRF_TO_INTEG, strongswanToken } from './algorithms';
 import { isAead, proposal, type ProposalKind, type ProposalResult } from './types';
 
@@ -15,7 +16,7 @@ export function parseStrongswan(s: string, kind: ProposalKind): ProposalResult {
     for (const tok of one.trim().split('-')) {
       const r = strongswanToken(tok);
       if (!r) {
-        res.errors.push(`algorithm '${tok}' not recognized in ${kind}= proposal '${one}'`);
+        res.errors.push(`algorithm '${q(tok)}' not recognized in ${kind}= proposal '${q(one)}'`);
         continue;
       }
       if (r.type === 'esn') continue;
