@@ -6,7 +6,8 @@
 //      actions and their edits, folding, definitions, references, endpoints, layouts;
 //   2. the real stdio server (dist/server.js), every method it serves, everything it writes to
 //      stdout (responses, publishDiagnostics, window/logMessage) and stderr;
-//   3. every CLI command in every format (dist/cli.js), and the preview's HTML.
+//   3. every CLI command in every format (dist/cli.js: check, fix --dry-run, endpoints, layout), and
+//      the preview's HTML.
 // A GRE key is no secret: it must keep showing, so the test proves it can see values.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
@@ -181,6 +182,9 @@ test('every CLI command in every format holds no marker; the GRE key shows', { t
     return r;
   };
   for (const format of ['text', 'json', 'sarif']) run(['check', '--format', format, dir]);
+  // fix --dry-run prints the diff of every preferred fix (its context lines are the files' text).
+  const fix = run(['fix', '--dry-run', dir]);
+  assert.ok(fix.stdout.length > 0 || fix.stderr.length > 0, 'fix said something');
   const eps = run(['endpoints', '--format', 'json', dir]);
   const text = run(['endpoints', '--format', 'text', dir]);
   assert.ok(text.stdout.includes(GRE_KEY) || eps.stdout.includes(GRE_KEY), 'the GRE key shows in endpoints');
