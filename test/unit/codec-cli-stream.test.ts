@@ -85,3 +85,20 @@ test('decode streams, batches and spreads over worker threads without changing a
   assert.equal(runs, 30);
   assert.equal(decodeStats.parallelRuns, 12, 'the runs with threads > 1 went through the worker threads');
 });
+
+test('decode reads a pipe whole (a FIFO, as /dev/stdin), and refuses a directory', async () => {
+  const { execFileSync, spawn } = await import('node:child_process');
+  const dir = mkdtempSync(join(tmpdir(), 'tl-fifo-'));
+  const f = join(dir, 'in.pcap');
+  const bytes = writePcap(capture(40), LINKTYPE.ETHERNET);
+  writeFileSync(f, bytes);
+  const fifo = join(dir, 'fifo');
+  execFileSync('mkfifo', [fifo]);
+  const writer = spawn('sh', ['-c', 'cat "$0" > "$1"', f, fifo], { stdio: 'ignore' });
+  let out = '';
+  const cliSas = [parseCliSa(saArg(withSa[0].sa!))];
+  await decodeFile(fifo, cliSas, 'text', { stdout: (t) => (out += t), stderr: () => {} });
+  await new Promise((r) => writer.on('exit', r));
+  assert.equal(out.replaceAll(fifo, f), reference(bytes, f, 'text', cliSas));
+  await assert.rejects(decodeFile(dir, cliSas, 'text', { stdout: () => {}, stderr: () => {} }), /cannot read .*: EISDIR/);
+});

@@ -3,7 +3,7 @@
 // case (Destination Options in front of transport-mode ESP) flagged. Keys given with --sa are
 // never printed. An SA that matched no packet is said on stderr.
 
-import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -154,19 +154,28 @@ export async function decodeFile(file: string, cliSas: readonly CliSa[], format:
   const sas = cliSas.map((s) => s.sa);
   let fd: number;
   let size: number;
+  /** A pipe or device (`decode /dev/stdin`): read whole, as it has no size to stream by. */
+  let whole: Uint8Array | undefined;
   try {
     fd = openSync(file, 'r');
     const st = fstatSync(fd);
-    if (!st.isFile()) {
+    if (st.isDirectory()) {
       closeSync(fd);
-      throw Object.assign(new Error('not a regular file'), { code: st.isDirectory() ? 'EISDIR' : undefined });
+      throw Object.assign(new Error('a directory'), { code: 'EISDIR' });
     }
-    size = st.size;
+    if (!st.isFile()) whole = readFileSync(fd);
+    size = whole ? whole.length : st.size;
   } catch (err) {
     throw new CliError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
   try {
-    const read = (into: Uint8Array, at: number) => readSync(fd, into, 0, into.length, at);
+    const read = whole
+      ? (into: Uint8Array, at: number) => {
+          const n = Math.min(into.length, whole!.length - at);
+          into.set(whole!.subarray(at, at + n));
+          return n;
+        }
+      : (into: Uint8Array, at: number) => readSync(fd, into, 0, into.length, at);
     const magic = new Uint8Array(4);
     const captureFormat = size >= 4 && read(magic, 0) === 4 && (magic[0] | (magic[1] << 8) | (magic[2] << 16) | (magic[3] << 24)) >>> 0 === 0x0a0d0d0a ? 'pcapng' : 'pcap';
     const tally = new DecodeTally(sas);
