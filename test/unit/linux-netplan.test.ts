@@ -37,7 +37,8 @@ test('ubuntu2404 tree: the netplan ip6gre tunnel (networkd renderer) to the Cisc
   const [f] = r.of('encaplimit-transport-interop', yamlUri);
   assert.ok(f, show(r.findings));
   assert.deepEqual(f.range.start, { line: 5, character: 12 }, 'on the mode value');
-  assert.match(f.message, /netplan has no key that sets the encapsulation limit; a drop-in \/etc\/systemd\/network\/10-netplan-tun10\.netdev\.d\/\*\.conf with \[Tunnel\] EncapsulationLimit=none/);
+  // The long text (the message, or its detail where the short message leaves it out) says why.
+  assert.match(`${f.message} ${(f as { detail?: string }).detail ?? ''}`, /netplan has no key that sets the encapsulation limit; a drop-in \/etc\/systemd\/network\/10-netplan-tun10\.netdev\.d\/\*\.conf with \[Tunnel\] EncapsulationLimit=none/);
   for (const code of ['mtu-mismatch', 'mtu-exceeds-path', 'protection-mismatch', 'syntax-error', 'unknown-keyword']) assert.deepEqual(r.of(code), [], `${code}:\n${show(r.findings)}`);
 });
 

@@ -51,7 +51,7 @@ test('without flags=1 on the ip-tunnel, the transport-mode VPN makes the NM tunn
   const r = analyseTree(hostTree(TREE, { [TUN]: (t) => t.replace('flags=1\n', '') }));
   const [f] = r.of('encaplimit-transport-interop', tunUri);
   assert.ok(f, show(r.findings));
-  assert.match(f.message, /Tunnel Encapsulation Limit 0/);
+  assert.match(`${f.message} ${(f as { detail?: string }).detail ?? ''}`, /Tunnel Encapsulation Limit 0/);
   assert.ok(f.related.some((x) => x.uri === vpnUri), 'the VPN profile\'s type=transport is related information');
 });
 
