@@ -27,7 +27,7 @@ const LAYERS: Layer[] = [
   // The model runs in the server and the CLI only (never the webview): node:crypto for the per-process
   // secret digest key (model/secretDigest.ts).
   { name: 'model', match: /^server\/src\/model\//, may: ['core', 'codec'], packages: /^(vscode-languageserver-types|node:crypto)$/ },
-  { name: 'dialect-shared', match: /^server\/src\/languages\/shared\//, may: ['core', 'model'], packages: /^(vscode-languageserver-types|vscode-languageserver-textdocument|picomatch)$/ },
+  { name: 'dialect-shared', match: /^server\/src\/languages\/shared\//, may: ['core', 'model'], packages: /^(vscode-languageserver-types|vscode-languageserver-textdocument|picomatch|yaml)$/ },
   { name: 'dialect-registry', match: /^server\/src\/languages\/index\.ts$/, may: ['dialect', 'core'], packages: /^$/ },
   {
     name: 'dialect',
@@ -55,7 +55,7 @@ const LAYERS: Layer[] = [
     name: 'cli',
     match: /^server\/src\/cli(\/|\.ts$)/,
     may: ['service', 'protocol', 'core', 'model', 'codec', 'codec-node', 'node-io', 'dialect-registry'],
-    packages: /^(sarif|node:[a-z_]+)$/,
+    packages: /^(sarif|diff|vscode-languageserver-textdocument|node:[a-z0-9_]+)$/,
   },
   { name: 'webview', match: /^client\/webview\//, may: ['protocol', 'codec', 'core'], packages: /^$/ },
   { name: 'client', match: /^client\/src\//, may: ['protocol', 'codec', 'core'], packages: /^(vscode|vscode-languageclient(\/node)?|node:[a-z_]+)$/ },

@@ -8,6 +8,9 @@ import type { Endpoint } from '../../server/src/core/endpoint';
 import { DEFAULT_SETTINGS } from '../../server/src/core/types';
 import { defaulted, iosEndpoint, linuxEndpoint, prop, written, CONN_URI, IOS_URI, LINUX_URI } from '../helpers/endpoints';
 
+/** The message and its detail: what a user reads in the editor (the detail rides beside the message). */
+const full = (f: PeerFinding) => `${f.message} ${f.detail ?? ''}`;
+
 function run(a: Endpoint, b: Endpoint | undefined, code: string): PeerFinding[] {
   const out: PeerFinding[] = [];
   const check = PEER_CHECKS.find((c) => c.codes.includes(code as never));
@@ -32,8 +35,8 @@ test('encaplimit-transport-interop: error on the Linux line and the router line;
   assert.equal(found.length, 2);
   const linux = found.find((f) => f.uri === LINUX_URI)!;
   assert.equal(linux.severity, 'error');
-  assert.match(linux.message, /Destination Options/);
-  assert.match(linux.message, /iproute2 default/);
+  assert.match(full(linux), /Destination Options/);
+  assert.match(full(linux), /iproute2 default/);
   assert.deepEqual(linux.range.start, { line: 1, character: 0 });
   assert.ok(linux.related.some((r) => r.uri === IOS_URI && r.range.start.line === 11), 'peer mode line is related');
   assert.ok(linux.related.some((r) => r.uri === CONN_URI && r.range.start.line === 11), 'own ESP mode line is related');
@@ -58,7 +61,7 @@ test('encaplimit-transport-interop: a warning towards a peer of unknown make, no
   const alone = run(linuxEndpoint(), undefined, 'encaplimit-transport-interop');
   assert.equal(alone.length, 1);
   assert.equal(alone[0].severity, 'warning');
-  assert.match(alone[0].message, /legal/);
+  assert.match(full(alone[0]), /legal/);
   const linuxPeer = linuxEndpoint();
   linuxPeer.local = written('2001:db8:b::1', 'file:///ws/b/ifcfg-tun10', 3);
   linuxPeer.remote = written('2001:db8:a::1', 'file:///ws/b/ifcfg-tun10', 4);
@@ -71,7 +74,7 @@ test('ipsec-mode-mismatch: Libreswan transport against IOS tunnel fails; IOS tra
   const f = run(linuxEndpoint(), ios, 'ipsec-mode-mismatch');
   assert.equal(f.length, 2);
   assert.ok(f.every((x) => x.severity === undefined), 'errors by the code default');
-  assert.match(f[0].message, /NO_PROPOSAL_CHOSEN/);
+  assert.match(full(f[0]), /NO_PROPOSAL_CHOSEN/);
 
   const lsTunnel = linuxEndpoint();
   lsTunnel.ipsec!.mode = written('tunnel', CONN_URI, 11);
@@ -88,8 +91,8 @@ test('ike-proposal-mismatch lists what each side offers; a shared member of a mu
   ios.ipsec!.ike = written([prop(['AES_CBC_256'], ['HMAC_SHA2_256_128'], ['DH19'], ['HMAC_SHA2_256'])], IOS_URI, 6);
   const f = run(linuxEndpoint(), ios, 'ike-proposal-mismatch');
   assert.equal(f.length, 2);
-  assert.match(f[0].message, /AES_CBC_128-HMAC_SHA1-MODP2048/);
-  assert.match(f[0].message, /AES_CBC_256-HMAC_SHA2_256-DH19/);
+  assert.match(full(f[0]), /AES_CBC_128-HMAC_SHA1-MODP2048/);
+  assert.match(full(f[0]), /AES_CBC_256-HMAC_SHA2_256-DH19/);
   ios.ipsec!.ike = written([prop(['AES_CBC_256', 'AES_CBC_128'], ['HMAC_SHA2_256_128', 'HMAC_SHA1_96'], ['DH19', 'MODP2048'], ['HMAC_SHA2_256', 'HMAC_SHA1'])], IOS_URI, 6);
   assert.deepEqual(run(linuxEndpoint(), ios, 'ike-proposal-mismatch'), []);
 });
@@ -112,7 +115,7 @@ test('pfs-mismatch: a warning in IKEv2 (first rekey), an error in IKEv1', () => 
   const f = run(linuxEndpoint(), ios, 'pfs-mismatch');
   assert.equal(f.length, 2);
   assert.equal(f[0].severity, 'warning');
-  assert.match(f[0].message, /rekey/);
+  assert.match(full(f[0]), /rekey/);
   const v1a = linuxEndpoint();
   v1a.ipsec!.ikeVersion = written(1, CONN_URI, 7);
   const v1b = iosEndpoint();
@@ -133,7 +136,7 @@ test('ike-version-mismatch: v1 against v2 is an error; 3.25 permit against an IK
   permit.ipsec!.initiatesIkeVersion = defaulted(1, 'Libreswan 3.25 default ikev2=permit');
   const w = run(permit, iosEndpoint(), 'ike-version-mismatch');
   assert.deepEqual(w.map((x) => x.severity), ['warning']);
-  assert.match(w[0].message, /initiates with IKEv1/);
+  assert.match(full(w[0]), /initiates with IKEv1/);
 });
 
 test('traffic-selector-mismatch: GRE against all protocols', () => {
@@ -167,7 +170,7 @@ test('tunnel-encap-mismatch (ipip6 against gre ipv6) and gre-key-mismatch', () =
   ipip6.tunnel!.encapsulation = written('ipip6', LINUX_URI, 1);
   const f = run(ipip6, iosEndpoint(), 'tunnel-encap-mismatch');
   assert.equal(f.length, 2);
-  assert.match(f[0].message, /IPv4-in-IPv6/);
+  assert.match(full(f[0]), /IPv4-in-IPv6/);
   const keyed = iosEndpoint();
   keyed.tunnel!.greKey = written(42, IOS_URI, 25);
   assert.equal(run(linuxEndpoint(), keyed, 'gre-key-mismatch').length, 2);
@@ -191,7 +194,7 @@ test('outer-family-mismatch, peer-address-mismatch, lifetime-mismatch, peer-unpa
   );
   assert.equal(out.length, 1);
   assert.equal(out[0].uri, IOS_URI);
-  assert.match(out[0].message, /2001:db8:a::99/);
+  assert.match(full(out[0]), /2001:db8:a::99/);
   assert.deepEqual(run(linuxEndpoint(), iosEndpoint(), 'peer-address-mismatch'), []);
 
   const lt = run(linuxEndpoint(), iosEndpoint(), 'lifetime-mismatch');
@@ -210,12 +213,12 @@ test('mtu-exceeds-path: the founding stack fits 1402 bytes (1418 with encaplimit
   const f = run(big, iosEndpoint(), 'mtu-exceeds-path');
   assert.equal(f.length, 1);
   assert.equal(f[0].severity, 'warning');
-  assert.match(f[0].message, /largest inner packet that fits a 1500-byte path is 1402/);
+  assert.match(full(f[0]), /largest inner packet that fits a 1500-byte path is 1402/);
 
   const fixed = linuxEndpoint();
   fixed.tunnel!.encapLimit = written('none', LINUX_URI, 7);
   fixed.tunnel!.mtu = written(1419, LINUX_URI, 6);
-  assert.match(run(fixed, iosEndpoint(), 'mtu-exceeds-path')[0].message, /is 1418/);
+  assert.match(run(fixed, iosEndpoint(), 'mtu-exceeds-path')[0].message, /the 1418 bytes that fit/);
   fixed.tunnel!.mtu = written(1418, LINUX_URI, 6);
   assert.deepEqual(run(fixed, iosEndpoint(), 'mtu-exceeds-path'), []);
 
@@ -224,7 +227,7 @@ test('mtu-exceeds-path: the founding stack fits 1402 bytes (1418 with encaplimit
   const iosTunnel = iosEndpoint();
   iosTunnel.ipsec!.mode = written('tunnel', IOS_URI, 11);
   tunnelMode.tunnel!.mtu = written(1371, LINUX_URI, 6);
-  assert.match(run(tunnelMode, iosTunnel, 'mtu-exceeds-path')[0].message, /is 1370/);
+  assert.match(run(tunnelMode, iosTunnel, 'mtu-exceeds-path')[0].message, /the 1370 bytes that fit/);
 
   const kernelDefault = linuxEndpoint();
   kernelDefault.tunnel!.mtu = defaulted(1448, 'kernel default for ip6gre');

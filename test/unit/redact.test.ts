@@ -42,3 +42,12 @@ test('hover markdown: config text cannot become a link, an image or HTML', () =>
   assert.equal(markdownCode('a`b'), '`` a`b ``');
   assert.equal(markdownCode('plain'), '`plain`');
 });
+
+test('a common short secret does not eat a uri or a word that contains it', () => {
+  const r = new Redactor();
+  r.setSecrets(['secret', 'ipsec-longer-secret-value']);
+  assert.equal(r.mask('file:///etc/ipsec.secrets'), 'file:///etc/ipsec.secrets');
+  assert.equal(r.mask('see ipsec.secrets line 3'), 'see ipsec.secrets line 3');
+  assert.equal(r.mask('psk "secret" here'), `psk "${MASK}" here`);
+  assert.equal(r.mask('cut: ipsec-longer-sec…'), `cut: ${MASK}…`);
+});

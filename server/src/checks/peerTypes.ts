@@ -17,7 +17,9 @@ export interface PeerPair {
 export interface PeerFinding {
   code: FindingCode;
   severity?: Severity;
+  /** One sentence: what fails and what to do (see Finding). */
   message: string;
+  detail?: string;
   uri: string;
   range: Range;
   related: RelatedInfo[];

@@ -13,13 +13,14 @@ const integ = Object.keys(INTEG_ALGORITHMS).join(', ');
 const EXIT = 'Exit status: 0 nothing at error severity, 1 at least one error (finding or packet note), 2 usage or I/O error (one line on stderr).';
 
 export const HELP: Readonly<Record<string, string>> = {
-  check: `tunnel-lens check [--format text|json|sarif] [VERSION FLAGS] [--path-mtu N] PATH...
+  check: `tunnel-lens check [--format text|json|sarif] [--verbose] [VERSION FLAGS] [--path-mtu N] PATH...
 
 Reads every config of the PATHs (files or folders, searched recursively; nothing outside them is
 read) and prints the findings the editor shows, cross-peer ones included.
 
   --format text|json|sarif   text (default); json: {"findings":[…]} with 0-based positions (LSP);
                              sarif: SARIF 2.1.0 for GitHub code scanning
+  --verbose                  text: each finding's detail (the rule, the defaults, the peer's offer)
 ${versions}
   --path-mtu N               path MTU between the peers (${PATH_MTU.min} to ${PATH_MTU.max}; default ${PATH_MTU.default})
 

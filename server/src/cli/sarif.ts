@@ -22,7 +22,7 @@ export function toSarif(findings: Finding[], pathOf: (uri: string) => string): S
     ruleId: f.code,
     ruleIndex: ruleIndex.get(f.code),
     level: LEVEL[f.severity],
-    message: { text: f.message },
+    message: { text: f.detail ? `${f.message} ${f.detail}` : f.message },
     locations: [{ physicalLocation: { artifactLocation: { uri: pathOf(f.uri) }, region: region(f.range) } }],
     relatedLocations: f.related.length
       ? f.related.map((r, i) => ({

@@ -8,11 +8,12 @@
 export const MASK = '••••••';
 
 /** Shorter secrets are masked only as whole words: masking "abc" inside every word would garble output. */
-const WHOLE_WORD_BELOW = 6;
+const WHOLE_WORD_BELOW = 12;
 /** A cut-off beginning of a secret this long or longer is masked too. */
 const PREFIX = 8;
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const URI = /^[a-z][a-z0-9+.-]*:\/\/[^\s]*$/i;
 
 export class Redactor {
   private pattern: RegExp | undefined;
@@ -38,7 +39,6 @@ export class Redactor {
     // Longest first, so that a secret containing another is masked whole.
     for (const s of [...this.secrets].sort((a, b) => b.length - a.length)) {
       if (s.length < WHOLE_WORD_BELOW) parts.push(`(?<![\\w])${escapeRe(s)}(?![\\w])`);
-      else if (s.length <= PREFIX) parts.push(escapeRe(s));
       else {
         // The whole secret, or its first PREFIX..n characters.
         const head = escapeRe(s.slice(0, PREFIX));
@@ -52,10 +52,10 @@ export class Redactor {
     return this.pattern;
   }
 
-  /** The text with every known secret masked. */
+  /** The text with every known secret masked. A uri is left as it is: it names a file, and a PSK of `secret` must not eat `ipsec.secrets`. */
   mask(text: string): string {
     const re = this.regex();
-    if (!re || text.length === 0) return text;
+    if (!re || text.length === 0 || URI.test(text)) return text;
     re.lastIndex = 0;
     return re.test(text) ? text.replace(re, MASK) : text;
   }

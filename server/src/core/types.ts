@@ -36,7 +36,10 @@ export interface RelatedInfo {
 export interface Finding {
   code: FindingCode;
   severity: Severity;
+  /** One sentence (about 120 characters at most): what fails and what to do. */
   message: string;
+  /** The rest: the rule, the defaults, the other side's offer (related information, hover, --verbose). */
+  detail?: string;
   uri: string;
   range: Range;
   related: RelatedInfo[];
@@ -170,6 +173,7 @@ export interface CompletionEntry {
 export type Report = (f: {
   code: FindingCode;
   message: string;
+  detail?: string;
   range: Range;
   severity?: Severity;
   related?: RelatedInfo[];

@@ -12,6 +12,7 @@ import {
   type InitializeParams,
   type InitializeResult,
   type TextDocumentContentChangeEvent,
+  type CodeAction,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LanguageService } from '../service/languageService';
@@ -50,6 +51,8 @@ export class TunnelLensServer {
   private readonly pendingEdits = new PendingEdits();
   private connection!: Connection;
   private canPullConfiguration = false;
+  /** The client resolves a code action's edit (codeAction/resolve): actions are sent without it. */
+  private resolveEdits = false;
   /** Bumped by every change the diagnostics must follow. */
   private generation = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -118,13 +121,17 @@ export class TunnelLensServer {
       h('references', [], (p) => s.references(documentUri(p), position(p.position), (p.context as { includeDeclaration?: unknown } | undefined)?.includeDeclaration !== false)),
     );
     connection.onFoldingRanges(h('foldingRange', [], (p) => s.folding(documentUri(p))));
-    connection.onCodeAction(h('codeAction', [], (p) => s.codeActions(documentUri(p), range(p.range))));
+    connection.onCodeAction(h('codeAction', [], (p) => s.codeActions(documentUri(p), range(p.range), { resolveLater: this.resolveEdits })));
+    // The edit of an action given without one (the client resolves actions' edits).
+    connection.onCodeActionResolve((p, token) => handler(log, 'codeAction/resolve', p, (q) => (ready(), s.resolveCodeAction(q as unknown as CodeAction)))(p, token));
     registerLayout(connection, s, ready);
     registerPeerInfo(connection, s, () => this.changed(), ready);
   }
 
   private initialize(p: InitializeParams): InitializeResult {
     this.canPullConfiguration = !!p?.capabilities?.workspace?.configuration;
+    const resolvable = p?.capabilities?.textDocument?.codeAction?.resolveSupport?.properties;
+    this.resolveEdits = Array.isArray(resolvable) && resolvable.includes('edit');
     this.settings = settingsFromConfiguration((p?.initializationOptions as { settings?: unknown } | undefined)?.settings);
     const folders = Array.isArray(p?.workspaceFolders) ? p.workspaceFolders.map((f) => f?.uri).filter((u): u is string => typeof u === 'string') : typeof p?.rootUri === 'string' ? [p.rootUri] : [];
     this.indexFolders(folders);
@@ -137,7 +144,7 @@ export class TunnelLensServer {
         definitionProvider: true,
         referencesProvider: true,
         foldingRangeProvider: true,
-        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        codeActionProvider: { codeActionKinds: ['quickfix'], resolveProvider: true },
         codeLensProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true } },
       },

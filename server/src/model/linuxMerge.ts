@@ -25,9 +25,11 @@ import {
   kernelDefaultMtu,
 } from './linuxTunnels';
 
-const MAX_LEVELS_ABOVE = 3;
+/** How many folders above each file the nearest common folder of one host's files may be. */
+export const MAX_LEVELS_ABOVE = 3;
 
-function dirSegments(uri: string): string[] {
+/** The folder names of a uri's path, without the file name. */
+export function dirSegments(uri: string): string[] {
   const path = uri.replace(/^[a-z]+:\/\/[^/]*/i, '');
   const segs = path.split('/').filter((s) => s !== '');
   segs.pop(); // the file name

@@ -19,7 +19,8 @@ export function ambiguityFindings(amb: Ambiguity, scopeRoot: string, text: (uri:
     {
       code: Code.pairingAmbiguous,
       severity: 'warning',
-      message: `${candidates.length} configs match ${end.name} by address: ${candidates.map(label).join(', ')}. None is checked against it until tunnel-lens.json says which is the peer.`,
+      message: `${candidates.length} configs match ${end.name} by address: none is checked until tunnel-lens.json names the peer.`,
+      detail: `${candidates.length} configs match ${end.name} by address: ${candidates.map(label).join(', ')}. None is checked against it until tunnel-lens.json says which is the peer.`,
       uri: end.uri,
       range: end.range,
       related: candidates.map((c) => ({ uri: c.uri, range: c.range, message: `${label(c)} matches ${end.name} by address` })),
@@ -31,7 +32,8 @@ export function ambiguityFindings(amb: Ambiguity, scopeRoot: string, text: (uri:
     out.push({
       code: Code.pairingAmbiguous,
       severity: 'warning',
-      message: `${c.name} matches ${label(end)} by address, and so does ${others.map(label).join(', ')}: not checked against it until tunnel-lens.json says which is the peer.`,
+      message: `${c.name} and ${others.length} other config(s) match ${end.name}: not checked until tunnel-lens.json names the peer.`,
+      detail: `${c.name} matches ${label(end)} by address, and so does ${others.map(label).join(', ')}: not checked against it until tunnel-lens.json says which is the peer.`,
       uri: c.uri,
       range: c.range,
       related: [{ uri: end.uri, range: end.range, message: `${label(end)}, the end they both match` }, ...others.map((o) => ({ uri: o.uri, range: o.range, message: `${label(o)} matches it too` }))],

@@ -4,7 +4,7 @@ import { detectDialect, dialectById } from '../languages';
 import type { CheckRegistry } from './registry';
 import { emptyParsedFile } from '../core/parsedFile';
 import { Code, type FindingCode } from '../core/codes';
-import { internalErrorFinding, reporterFor, type Log } from './findings';
+import { internalErrorFinding, lazyFixes, reporterFor, type Log } from './findings';
 import { uriToPath } from '../core/uri';
 import type { AnyDialect, Finding, ParseContext, ParsedFile, Unread } from '../core/types';
 
@@ -63,14 +63,22 @@ export function analyse(doc: TextDocument, dialect: AnyDialect, ctx: ParseContex
   }
   for (const f of [...file.findings, ...extra]) {
     if (f.fixes.length > 0) continue;
-    for (const p of registry.fileFixes(f.code)) {
-      try {
-        f.fixes.push(...p.provide(f, file, ctx));
-      } catch (e) {
-        // A fix that cannot be computed is not offered; the log says why.
-        log?.(`tunnel-lens: quick fix for ${f.code} failed: ${e instanceof Error ? e.message : String(e)}`);
+    const providers = registry.fileFixes(f.code);
+    if (providers.length === 0) continue;
+    // Built when first read (a code action on the finding, the CLI printing it), not per version.
+    const given = f.fixes;
+    lazyFixes(f, () => {
+      const out = given;
+      for (const p of providers) {
+        try {
+          out.push(...p.provide(f, file, ctx));
+        } catch (e) {
+          // A fix that cannot be computed is not offered; the log says why.
+          log?.(`tunnel-lens: quick fix for ${f.code} failed: ${e instanceof Error ? e.message : String(e)}`);
+        }
       }
-    }
+      return out;
+    });
   }
   file.findings = [...file.findings, ...extra];
   return file;

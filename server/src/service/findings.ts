@@ -2,7 +2,7 @@
 // LSP diagnostics.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { Code, codeInfo, docsAnchor, DOCS_BASE_URL, type FindingCode } from '../core/codes';
-import type { Finding, ParsedFile, Range, Report, Severity, SeverityOverrides } from '../core/types';
+import type { Finding, Fix, ParsedFile, Range, Report, Severity, SeverityOverrides } from '../core/types';
 
 /** Where the service writes a line for the user's log (the server's output channel, the CLI's stderr). */
 export type Log = (line: string) => void;
@@ -22,6 +22,7 @@ export function reporterFor(file: ParsedFile, sink: Finding[], codes: readonly F
       code: f.code,
       severity: f.severity ?? codeInfo(f.code).severity,
       message: f.message,
+      ...(f.detail ? { detail: f.detail } : {}),
       uri: f.uri ?? file.uri,
       range: f.range,
       related: f.related ?? [],
@@ -48,12 +49,61 @@ export function internalErrorFinding(uri: string, range: Range, where: string, e
   };
 }
 
+/**
+ * Gives a finding fixes computed on first read of `fixes` (then kept): the fixes of a finding nobody
+ * looks at are never built. The server reads them for a code action on the finding's range, the
+ * CLI when it prints them. `fixes` stays a plain `Fix[]` to every reader (and may be assigned).
+ */
+export function lazyFixes(f: Finding, compute: () => Fix[]): Finding {
+  let value: Fix[] | undefined;
+  let computing = false;
+  Object.defineProperty(f, 'fixes', {
+    configurable: true,
+    enumerable: true,
+    get(): Fix[] {
+      if (value === undefined) {
+        // A fix builder that reads the finding's own fixes sees none (no recursion).
+        if (computing) return [];
+        computing = true;
+        try {
+          value = compute();
+        } finally {
+          computing = false;
+        }
+      }
+      return value;
+    },
+    set(v: Fix[]) {
+      value = v;
+    },
+  });
+  return f;
+}
+
+/** True when the finding's fixes have not been built yet (lazyFixes). */
+function isLazy(f: Finding): boolean {
+  return typeof Object.getOwnPropertyDescriptor(f, 'fixes')?.get === 'function';
+}
+
+/**
+ * A shallow copy of a finding with some fields replaced, as `{ ...f, ...patch }` — except that
+ * fixes not built yet stay unbuilt (shared with `f`, as the spread would share the array).
+ */
+export function copyFinding(f: Finding, patch: Partial<Finding> = {}): Finding {
+  if (!isLazy(f) || 'fixes' in patch) return { ...f, ...patch };
+  const out = { code: f.code, severity: f.severity, message: f.message, uri: f.uri, range: f.range, related: f.related } as Finding;
+  for (const k of Object.keys(f)) if (k !== 'fixes' && !(k in out)) (out as unknown as Record<string, unknown>)[k] = (f as unknown as Record<string, unknown>)[k];
+  Object.assign(out, patch);
+  Object.defineProperty(out, 'fixes', { configurable: true, enumerable: true, get: () => f.fixes, set: (v: Fix[]) => Object.defineProperty(out, 'fixes', { value: v, writable: true, enumerable: true, configurable: true }) });
+  return out;
+}
+
 /** A finding with the user's severity for its code (tunnelLens.severity), or undefined when turned off. */
 export function withUserSeverity(f: Finding, overrides: SeverityOverrides): Finding | undefined {
   const o = overrides[f.code];
   if (o === undefined || o === f.severity) return f;
   if (o === 'off') return undefined;
-  return { ...f, severity: o };
+  return copyFinding(f, { severity: o });
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -73,9 +123,12 @@ export function toDiagnostic(f: Finding): Diagnostic {
     codeDescription: { href: DOCS_BASE_URL + docsAnchor(f.code) },
     source: DIAGNOSTIC_SOURCE,
     message: f.message,
-    relatedInformation: f.related.length
-      ? f.related.map((r) => ({ location: { uri: r.uri, range: r.range }, message: r.message }))
-      : undefined,
+    // The detail rides as the first related entry, at the finding's own place: editors show it
+    // under the message (VS Code's Problems panel and hover, Neovim's float).
+    relatedInformation:
+      f.related.length || f.detail
+        ? [...(f.detail ? [{ location: { uri: f.uri, range: f.range }, message: f.detail }] : []), ...f.related.map((r) => ({ location: { uri: r.uri, range: r.range }, message: r.message }))]
+        : undefined,
   };
 }
 

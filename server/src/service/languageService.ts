@@ -17,7 +17,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { buildRegistry, type CheckRegistry } from './registry';
 import { dialectFor } from './analysis';
-import { codeActions } from './features/codeActions';
+import { codeActions, fixOf, fixToWorkspaceEdit, isCodeActionData } from './features/codeActions';
 import { definition, references } from './features/navigation';
 import { documentSymbols } from './features/symbols';
 import { toDiagnostic, type Log } from './findings';
@@ -27,6 +27,8 @@ import type { Endpoint } from '../core/endpoint';
 import type { PeerPair } from '../checks/peerTypes';
 import { hasEncapLimitHeader, maxInnerPacket } from '../../../codec';
 import { endpointStack } from '../model/stack';
+import { contains } from '../core/ranges';
+import { markdownText } from '../core/redact';
 
 export interface LanguageServiceOptions {
   fs: FileSystem;
@@ -105,8 +107,13 @@ export class LanguageService {
     if (!file || !doc) return null;
     const h = dialectFor(doc)?.hover?.(file, pos, this.workspace.context());
     const overhead = this.overheadHover(uri, pos);
-    if (!h && !overhead) return null;
-    const value = [h?.markdown, overhead].filter(Boolean).join('\n\n---\n\n');
+    // The detail of the findings here (the rule, the defaults, the peer's offer): the diagnostic
+    // message says what fails and what to do in one sentence; the why is here.
+    const why = this.findings(uri)
+      .filter((f) => f.detail && contains(f.range, pos))
+      .map((f) => `**${f.code}**: ${markdownText(f.detail!)}`);
+    if (!h && !overhead && why.length === 0) return null;
+    const value = [h?.markdown, overhead, ...why].filter(Boolean).join('\n\n---\n\n');
     return { contents: { kind: MarkupKind.Markdown, value }, range: h?.range };
   }
 
@@ -169,7 +176,21 @@ export class LanguageService {
       }));
   }
 
-  codeActions(uri: string, range: Range): CodeAction[] {
-    return codeActions(this.findings(uri), range);
+  /**
+   * The quick fixes of the findings on `range`. With `resolveLater`, each action comes without its
+   * edit and with the data resolveCodeAction needs (the fixes are built for their titles; the edit
+   * is made on resolve).
+   */
+  codeActions(uri: string, range: Range, opts: { resolveLater?: boolean } = {}): CodeAction[] {
+    return codeActions(this.findings(uri), range, { resolveLater: opts.resolveLater, uri, version: this.workspace.document(uri)?.version });
+  }
+
+  /** codeAction/resolve: the action with its edit, when its fix is still there (same document version, finding and fix). */
+  resolveCodeAction(action: CodeAction): CodeAction {
+    const data = action.data;
+    if (action.edit || !isCodeActionData(data)) return action;
+    if (data.version !== undefined && this.workspace.document(data.uri)?.version !== data.version) return action;
+    const fix = fixOf(this.findings(data.uri), data);
+    return fix ? { ...action, edit: fixToWorkspaceEdit(fix) } : action;
   }
 }

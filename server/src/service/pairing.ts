@@ -12,6 +12,14 @@ import { endpointMatches, type ExplicitPair } from './scopes';
 
 const norm = (a: string | undefined) => (a === undefined ? undefined : parseAddress(a)?.text);
 
+/** An endpoint's local and remote, normalized: once per endpoint object (endpoints are not changed once built). */
+const ENDS = new WeakMap<Endpoint, { l: string | undefined; r: string | undefined }>();
+function ends(e: Endpoint): { l: string | undefined; r: string | undefined } {
+  let x = ENDS.get(e);
+  if (!x) ENDS.set(e, (x = { l: norm(e.local?.value), r: norm(e.remote?.value) }));
+  return x;
+}
+
 function push<K, V>(m: Map<K, V[]>, k: K, v: V) {
   const list = m.get(k);
   if (list) list.push(v);
@@ -46,8 +54,7 @@ export function pairEndpoints(endpoints: Endpoint[], explicit: ExplicitPair[] = 
   const byLocal = new Map<string, Endpoint[]>();
   for (const e of endpoints) {
     if (paired.has(e)) continue;
-    const l = norm(e.local?.value);
-    const r = norm(e.remote?.value);
+    const { l, r } = ends(e);
     if (l) push(byLocal, l, e);
     if (l && r) push(byLocalRemote, `${l}|${r}`, e);
   }
@@ -55,8 +62,7 @@ export function pairEndpoints(endpoints: Endpoint[], explicit: ExplicitPair[] = 
   const held = new Set<Endpoint>();
   for (const a of endpoints) {
     if (paired.has(a)) continue;
-    const l = norm(a.local?.value);
-    const r = norm(a.remote?.value);
+    const { l, r } = ends(a);
     if (!l || !r) continue;
     const candidates = (byLocalRemote.get(`${r}|${l}`) ?? []).filter((b) => b.uri !== a.uri && !paired.has(b));
     if (new Set(candidates.map((b) => b.uri)).size > 1) {
@@ -67,8 +73,7 @@ export function pairEndpoints(endpoints: Endpoint[], explicit: ExplicitPair[] = 
   }
   for (const a of endpoints) {
     if (paired.has(a) || held.has(a)) continue;
-    const l = norm(a.local?.value);
-    const r = norm(a.remote?.value);
+    const { l, r } = ends(a);
     if (!l || !r) continue;
     for (const b of byLocalRemote.get(`${r}|${l}`) ?? []) {
       // Each pair once, and never a file with itself.
@@ -81,7 +86,7 @@ export function pairEndpoints(endpoints: Endpoint[], explicit: ExplicitPair[] = 
   }
   for (const a of endpoints) {
     if (paired.has(a) || held.has(a)) continue;
-    const r = norm(a.remote?.value);
+    const { r } = ends(a);
     if (!r) continue;
     const b = (byLocal.get(r) ?? []).find((x) => x.uri !== a.uri && !paired.has(x) && !held.has(x));
     if (!b) continue;

@@ -15,7 +15,7 @@ import { ScopeFinder, type Scope } from './scopes';
 import { linkSecrets } from './secretsLink';
 import type { FixContext, PeerSubject } from '../fixes/context';
 import type { FileSystem, Finding, ParsedFile, Settings } from '../core/types';
-import { internalErrorFinding, type Log } from './findings';
+import { copyFinding, internalErrorFinding, lazyFixes, type Log } from './findings';
 import type { PeerCheck } from '../checks/peerTypes';
 
 export interface PeerAnalysis {
@@ -106,7 +106,7 @@ export function analysePeers(files: ParsedFile[], registry: CheckRegistry, setti
   /** Runs the rules of one pair or endpoint, or replays what they reported last time. */
   const run = (prev: CachedRun | undefined, pairedBy: string | undefined, rules: (report: (check: PeerCheck, f: PeerFinding, subject: PeerSubject) => void) => void): CachedRun => {
     if (prev && prev.settings === settings && prev.hasPairs === ctx.workspaceHasPairs && prev.pairedBy === pairedBy && readsUnchanged(prev, cache)) {
-      for (const o of prev.out) add(o.key, { ...o.finding });
+      for (const o of prev.out) add(o.key, copyFinding(o.finding));
       return prev;
     }
     const entry: CachedRun = { settings, hasPairs: ctx.workspaceHasPairs, pairedBy, reads: new Map(), out: [] };
@@ -127,16 +127,25 @@ export function analysePeers(files: ParsedFile[], registry: CheckRegistry, setti
         return;
       }
       const finding: Finding = { ...f, severity: f.severity ?? codeInfo(f.code).severity, fixes: [...(f.fixes ?? [])] };
-      for (const p of registry.peerFixes(f.code)) {
-        try {
-          finding.fixes.push(...p.provide(f, subject, fixCtx));
-        } catch (e) {
-          log?.(`tunnel-lens: quick fix for ${f.code} failed: ${e instanceof Error ? e.message : String(e)}`);
-        }
+      const providers = registry.peerFixes(f.code);
+      // The fix builders run when the fixes are first read (a code action, the CLI printing them);
+      // the files they read are recorded then, and a later change to one re-runs this entry.
+      if (providers.length > 0) {
+        const given = finding.fixes;
+        lazyFixes(finding, () => {
+          for (const p of providers) {
+            try {
+              given.push(...p.provide(f, subject, fixCtx));
+            } catch (e) {
+              log?.(`tunnel-lens: quick fix for ${f.code} failed: ${e instanceof Error ? e.message : String(e)}`);
+            }
+          }
+          return given;
+        });
       }
       entry.out.push({ key, finding });
     });
-    for (const o of entry.out) add(o.key, cache ? { ...o.finding } : o.finding);
+    for (const o of entry.out) add(o.key, cache ? copyFinding(o.finding) : o.finding);
     return entry;
   };
 
@@ -157,9 +166,9 @@ export function analysePeers(files: ParsedFile[], registry: CheckRegistry, setti
     let byB = cache?.pairs.get(pair.a);
     if (cache && !byB) cache.pairs.set(pair.a, (byB = new WeakMap()));
     const entry = run(byB?.get(pair.b), pair.pairedBy, (report) => {
-      const aFiles = ownedUris(pair.a);
+      const isA = (uri: string) => uri === pair.a.uri || ownedUris(pair.a).has(uri);
       for (const check of registry.peerChecks()) {
-        const onPair = (f: PeerFinding) => report(check, f, aFiles.has(f.uri) ? { me: pair.a, peer: pair.b } : { me: pair.b, peer: pair.a });
+        const onPair = (f: PeerFinding) => report(check, f, isA(f.uri) ? { me: pair.a, peer: pair.b } : { me: pair.b, peer: pair.a });
         guarded(check, pair.a, () => check.run(pair, ctx, onPair), report);
       }
     });
@@ -181,8 +190,17 @@ function readsUnchanged(prev: CachedRun, cache: PeerCache | undefined): boolean 
   return true;
 }
 
-/** The files an endpoint is written in: its own, its conn's, and every value's origin. */
+/** ownedUris per endpoint object (endpoints are not changed once built). */
+const OWNED = new WeakMap<Endpoint, Set<string>>();
+
+/** The files an endpoint is written in: its own, its conn's, and every value's origin (once per endpoint, when a finding needs it). */
 function ownedUris(e: Endpoint): Set<string> {
+  let known = OWNED.get(e);
+  if (!known) OWNED.set(e, (known = walkUris(e)));
+  return known;
+}
+
+function walkUris(e: Endpoint): Set<string> {
   const out = new Set<string>([e.uri]);
   const walk = (o: unknown, depth: number) => {
     if (!o || typeof o !== 'object' || depth > 4) return;

@@ -31,7 +31,8 @@ function raise(me: Endpoint, peer: Endpoint | undefined, _ctx: PeerCheckContext,
     report({
       code: Code.encaplimitTransportInterop,
       severity: 'error',
-      message: `${header} ${describe(peer)} decrypts such packets wrongly (it takes the Destination Options bytes for GRE): the SAs come up, but no traffic passes. Cisco documents IPv6 IPsec as tunnel mode only. Set \`encaplimit none\` on this tunnel, or use tunnel mode on both peers.`,
+      message: `${me.name} puts Destination Options before transport-mode ESP; ${peer.name} (Cisco) then drops all traffic. Turn the limit off.`,
+      detail: `${header} ${describe(peer)} decrypts such packets wrongly (it takes the Destination Options bytes for GRE): the SAs come up, but no traffic passes. Cisco documents IPv6 IPsec as tunnel mode only. Set \`encaplimit none\` on this tunnel, or use tunnel mode on both peers.`,
       ...placeOf(me, 'tunnel', me.tunnel!.encapLimit),
       related,
     });
@@ -39,7 +40,8 @@ function raise(me: Endpoint, peer: Endpoint | undefined, _ctx: PeerCheckContext,
     report({
       code: Code.encaplimitTransportInterop,
       severity: 'error',
-      message: `The peer ${describe(me)} sends an IPv6 Destination Options header in front of transport-mode ESP (${limitText(me)}); this router decrypts such packets wrongly and drops the traffic. The fix belongs on the Linux side (\`encaplimit none\`), or use tunnel mode on both peers.`,
+      message: `${me.name} (Linux) puts Destination Options before transport-mode ESP: this router drops its traffic. Turn the limit off there.`,
+      detail: `The peer ${describe(me)} sends an IPv6 Destination Options header in front of transport-mode ESP (${limitText(me)}); this router decrypts such packets wrongly and drops the traffic. The fix belongs on the Linux side (\`encaplimit none\`), or use tunnel mode on both peers.`,
       ...placeOf(peer, 'ipsec', pm),
       related: [{ ...placeOf(me, 'tunnel', me.tunnel!.encapLimit), message: `${describe(me)} sets the encapsulation limit here.` }],
     });
@@ -47,7 +49,8 @@ function raise(me: Endpoint, peer: Endpoint | undefined, _ctx: PeerCheckContext,
     report({
       code: Code.encaplimitTransportInterop,
       severity: 'warning',
-      message: `${header} The packet is legal (RFC 4303 §3.1.1), but Cisco documents IPv6 IPsec as tunnel mode only and decrypts such packets wrongly; if the peer is a Cisco router, set \`encaplimit none\` or use tunnel mode.`,
+      message: `${me.name} puts Destination Options before transport-mode ESP: a Cisco peer drops such traffic. Turn the limit off if it is one.`,
+      detail: `${header} The packet is legal (RFC 4303 §3.1.1), but Cisco documents IPv6 IPsec as tunnel mode only and decrypts such packets wrongly; if the peer is a Cisco router, set \`encaplimit none\` or use tunnel mode.`,
       ...placeOf(me, 'tunnel', me.tunnel!.encapLimit),
       related,
     });

@@ -52,7 +52,8 @@ export const ikeVersionMismatch: PeerCheck = {
       report({
         code: Code.ikeVersionMismatch,
         severity: 'warning',
-        message: `${describe(me)} initiates with IKEv${init} (${because(v)}), which ${describe(peer)} does not accept: the tunnel comes up only when the peer initiates (IKEv${common[0]}).`,
+        message: `${me.name} initiates with IKEv${init}, which ${peer.name} refuses: it comes up only when ${peer.name} initiates.`,
+        detail: `${describe(me)} initiates with IKEv${init} (${because(v)}), which ${describe(peer)} does not accept: the tunnel comes up only when the peer initiates (IKEv${common[0]}).`,
         ...placeOf(me, 'ipsec', v),
         related: [{ ...placeOf(peer, 'ipsec', peer.ipsec!.ikeVersion), message: `${describe(peer)}: ${name(peer.ipsec!.ikeVersion!.value)}.` }],
       });

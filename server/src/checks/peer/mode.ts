@@ -25,7 +25,8 @@ export const ipsecModeMismatch: PeerCheck = {
       if (result === 'fail') {
         report({
           code: Code.ipsecModeMismatch,
-          message: `${describe(me)} uses ${mm.value} mode (${because(mm)}), ${describe(peer)} uses ${pm.value} mode: the child SA is refused (NO_PROPOSAL_CHOSEN), no traffic passes.`,
+          message: `${me.name} uses ${mm.value} mode, ${peer.name} ${pm.value} mode: the child SA is refused. Use one mode on both.`,
+          detail: `${describe(me)} uses ${mm.value} mode (${because(mm)}), ${describe(peer)} uses ${pm.value} mode: the child SA is refused (NO_PROPOSAL_CHOSEN), no traffic passes.`,
           ...where,
           related,
         });
@@ -34,7 +35,8 @@ export const ipsecModeMismatch: PeerCheck = {
         report({
           code: Code.ipsecModeMismatch,
           severity: 'warning',
-          message: `${describe(me)} uses ${mm.value} mode (${because(mm)}), ${describe(peer)} uses ${pm.value} mode: the SA comes up, in tunnel mode, only when ${tr.name} initiates; when ${tu.name} initiates, and at its rekeys, the child SA is refused (NO_PROPOSAL_CHOSEN).`,
+          message: `${me.name} uses ${mm.value} mode, ${peer.name} ${pm.value} mode: it comes up only when ${tr.name} initiates. Use one mode.`,
+          detail: `${describe(me)} uses ${mm.value} mode (${because(mm)}), ${describe(peer)} uses ${pm.value} mode: the SA comes up, in tunnel mode, only when ${tr.name} initiates; when ${tu.name} initiates, and at its rekeys, the child SA is refused (NO_PROPOSAL_CHOSEN).`,
           ...where,
           related,
         });
@@ -42,7 +44,8 @@ export const ipsecModeMismatch: PeerCheck = {
         report({
           code: Code.ipsecModeMismatch,
           severity: 'warning',
-          message: `${describe(me)} asks for transport mode (${because(mm)}), but ${describe(peer)} uses tunnel mode: the SA falls back to tunnel mode, with 40 more bytes per packet on IPv6 (20 on IPv4) than you planned.`,
+          message: `${me.name} asks for transport mode, but ${peer.name} uses tunnel mode: the SA falls back to tunnel mode.`,
+          detail: `${describe(me)} asks for transport mode (${because(mm)}), but ${describe(peer)} uses tunnel mode: the SA falls back to tunnel mode, with 40 more bytes per packet on IPv6 (20 on IPv4) than you planned.`,
           ...where,
           related,
         });

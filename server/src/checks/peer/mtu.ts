@@ -18,7 +18,8 @@ function exceeds(me: Endpoint, peer: Endpoint | undefined, ctx: PeerCheckContext
     code: Code.mtuExceedsPath,
     // A written MTU is a decision that breaks large packets; a kernel default only costs fragmentation.
     severity: mtu.source === 'written' ? 'warning' : 'info',
-    message: `${describe(me)} has MTU ${mtu.value} (${because(mtu)}), but with ${how} the largest inner packet that fits a ${ctx.settings.pathMtu}-byte path is ${fits}: larger packets are fragmented after encryption or dropped where ICMP is filtered. Set the MTU to ${fits} (and TCP MSS to ${fits - (stack.inner === 'ipv6' ? 60 : 40)}).`,
+    message: `${me.name}'s MTU ${mtu.value} exceeds the ${fits} bytes that fit a ${ctx.settings.pathMtu}-byte path: set it to ${fits}.`,
+    detail: `${describe(me)} has MTU ${mtu.value} (${because(mtu)}), but with ${how} the largest inner packet that fits a ${ctx.settings.pathMtu}-byte path is ${fits}: larger packets are fragmented after encryption or dropped where ICMP is filtered. Set the MTU to ${fits} (and TCP MSS to ${fits - (stack.inner === 'ipv6' ? 60 : 40)}).`,
     ...placeOf(me, 'tunnel', mtu),
     related: [],
   });
@@ -40,7 +41,8 @@ export const mtuMismatch: PeerCheck = {
     ] as const) {
       report({
         code: Code.mtuMismatch,
-        message: `${describe(me)} has tunnel MTU ${mm.value} (${because(mm)}), ${describe(peer)} has ${pm.value}: packets that fit one way are fragmented the other way, and OSPF adjacencies over the tunnel stay in EXSTART.`,
+        message: `${me.name}'s tunnel MTU is ${mm.value}, ${peer.name}'s ${pm.value}: use one MTU on both ends.`,
+        detail: `${describe(me)} has tunnel MTU ${mm.value} (${because(mm)}), ${describe(peer)} has ${pm.value}: packets that fit one way are fragmented the other way, and OSPF adjacencies over the tunnel stay in EXSTART.`,
         ...placeOf(me, 'tunnel', mm),
         related: [{ ...placeOf(peer, 'tunnel', pm), message: `${describe(peer)}: MTU ${pm.value}.` }],
       });

@@ -47,17 +47,20 @@ export const pfsMismatch: PeerCheck = {
     if ([...sa].some((g) => sb.has(g))) return;
     const ikev1 = a.ipsec?.ikeVersion?.value === 1 || b.ipsec?.ikeVersion?.value === 1;
     const when = ikev1 ? 'IKEv1 quick mode fails at once' : 'the tunnel comes up, then fails at the first child SA rekey';
+    const short = (x: Endpoint, gx: string | false, y: Endpoint, gy: string | false) => `${x.name} uses ${text(gx, x)}, ${y.name} ${text(gy, y)}: ${ikev1 ? 'quick mode fails' : 'fails at the first child SA rekey'}.`;
     const text = (g: string | false, e: Endpoint) => (g === false ? 'no PFS' : `PFS with ${g}${optional(e, g) ? ' (optional)' : ''}`);
     reportBoth(
       Code.pfsMismatch,
       report,
       {
-        message: `${describe(a)} uses ${text(ga, a)} (${because(va)}), ${describe(b)} uses ${text(gb, b)} (${because(vb)}): ${when}.`,
+        message: short(a, ga, b, gb),
+        detail: `${describe(a)} uses ${text(ga, a)} (${because(va)}), ${describe(b)} uses ${text(gb, b)} (${because(vb)}): ${when}.`,
         place: placeOf(a, 'ipsec', va),
         relatedMessage: `${describe(a)}: ${text(ga, a)}.`,
       },
       {
-        message: `${describe(b)} uses ${text(gb, b)} (${because(vb)}), ${describe(a)} uses ${text(ga, a)} (${because(va)}): ${when}.`,
+        message: short(b, gb, a, ga),
+        detail: `${describe(b)} uses ${text(gb, b)} (${because(vb)}), ${describe(a)} uses ${text(ga, a)} (${because(va)}): ${when}.`,
         place: placeOf(b, 'ipsec', vb),
         relatedMessage: `${describe(b)}: ${text(gb, b)}.`,
       },

@@ -23,8 +23,8 @@ function proposalCheck(kind: 'ike' | 'esp'): PeerCheck {
       reportBoth(
         code,
         report,
-        { message: `No common ${label} proposal: ${offer(a, pa)}; ${offer(b, pb)}.`, place: placeOf(a, 'ipsec', pa), relatedMessage: `${offer(a, pa)}.` },
-        { message: `No common ${label} proposal: ${offer(b, pb)}; ${offer(a, pa)}.`, place: placeOf(b, 'ipsec', pb), relatedMessage: `${offer(b, pb)}.` },
+        { message: `No ${label} proposal of ${a.name} is one ${b.name} accepts: the ${kind === 'ike' ? 'IKE SA' : 'child SA'} is refused (NO_PROPOSAL_CHOSEN).`, detail: `${offer(a, pa)}; ${offer(b, pb)}.`, place: placeOf(a, 'ipsec', pa), relatedMessage: `${offer(a, pa)}.` },
+        { message: `No ${label} proposal of ${b.name} is one ${a.name} accepts: the ${kind === 'ike' ? 'IKE SA' : 'child SA'} is refused (NO_PROPOSAL_CHOSEN).`, detail: `${offer(b, pb)}; ${offer(a, pa)}.`, place: placeOf(b, 'ipsec', pb), relatedMessage: `${offer(b, pb)}.` },
       );
     },
   };

@@ -23,12 +23,14 @@ export const protectionMismatch: PeerCheck = {
     const [prot, clear] = isProtected(a) ? [a, b] : [b, a];
     const sides = {
       prot: {
-        message: `${describe(prot)} protects this tunnel with IPsec, but ${describe(clear)} has no IPsec config for it: the clear packets it sends are dropped here.`,
+        message: `${prot.name} protects this tunnel with IPsec, but ${clear.name} has no IPsec for it: its packets are dropped here.`,
+        detail: `${describe(prot)} protects this tunnel with IPsec, but ${describe(clear)} has no IPsec config for it: the clear packets it sends are dropped here.`,
         place: protectionLine(prot),
         relatedMessage: `${describe(prot)} protects the tunnel with IPsec here`,
       },
       clear: {
-        message: `No IPsec config for this tunnel here, but ${describe(prot)} protects it with IPsec: it drops the clear packets this end sends. Add the IPsec config (or remove the peer's protection).`,
+        message: `No IPsec config for ${clear.name}, but ${prot.name} protects it: add the IPsec config here.`,
+        detail: `No IPsec config for this tunnel here, but ${describe(prot)} protects it with IPsec: it drops the clear packets this end sends. Add the IPsec config (or remove the peer's protection).`,
         place: { uri: clear.uri, range: clear.range },
         relatedMessage: `${describe(clear)}: no IPsec config for this tunnel`,
       },

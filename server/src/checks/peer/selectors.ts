@@ -38,12 +38,14 @@ export const trafficSelectorMismatch: PeerCheck = {
       Code.trafficSelectorMismatch,
       report,
       {
-        message: `${describe(a)} protects ${describeTs(ta.value)}, ${describe(b)} protects ${describeTs(tb.value)}: ${why}, so the child SA is refused (TS_UNACCEPTABLE) or traffic bypasses it.`,
+        message: `The traffic ${a.name} and ${b.name} protect differs (${why}): the child SA is refused (TS_UNACCEPTABLE).`,
+        detail: `${describe(a)} protects ${describeTs(ta.value)}, ${describe(b)} protects ${describeTs(tb.value)}: ${why}, so the child SA is refused (TS_UNACCEPTABLE) or traffic bypasses it.`,
         place: placeOf(a, 'ipsec', ta),
         relatedMessage: `${describe(a)} protects ${describeTs(ta.value)}.`,
       },
       {
-        message: `${describe(b)} protects ${describeTs(tb.value)}, ${describe(a)} protects ${describeTs(ta.value)}: ${why}, so the child SA is refused (TS_UNACCEPTABLE) or traffic bypasses it.`,
+        message: `The traffic ${b.name} and ${a.name} protect differs (${why}): the child SA is refused (TS_UNACCEPTABLE).`,
+        detail: `${describe(b)} protects ${describeTs(tb.value)}, ${describe(a)} protects ${describeTs(ta.value)}: ${why}, so the child SA is refused (TS_UNACCEPTABLE) or traffic bypasses it.`,
         place: placeOf(b, 'ipsec', tb),
         relatedMessage: `${describe(b)} protects ${describeTs(tb.value)}.`,
       },

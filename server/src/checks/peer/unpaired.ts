@@ -12,7 +12,8 @@ export const peerUnpaired: PeerCheck = {
     if (!ctx.workspaceHasPairs || !e.remote) return;
     report({
       code: Code.peerUnpaired,
-      message: `No config in the workspace has ${e.remote.value} as its local address, so ${describe(e)} is checked alone. Add the peer's config, or pair it in tunnel-lens.json (NAT, DNS names).`,
+      message: `No peer config for ${e.name} (no config has ${e.remote.value} as its local address): it is checked alone.`,
+      detail: `No config in the workspace has ${e.remote.value} as its local address, so ${describe(e)} is checked alone. Add the peer's config, or pair it in tunnel-lens.json (NAT, DNS names).`,
       uri: e.uri,
       range: e.range,
       related: [],

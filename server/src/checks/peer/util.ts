@@ -37,6 +37,8 @@ export function because(v: Origin | undefined): string {
 
 export interface SideReport {
   message: string;
+  /** The rule, the defaults, the other side's offer: beside the message, not in it. */
+  detail?: string;
   place: Place;
   relatedMessage: string;
   fixes?: Fix[];
@@ -50,8 +52,8 @@ export function reportBoth(
   b: SideReport,
   severity?: Severity,
 ): void {
-  report({ code, severity, message: a.message, ...a.place, related: [{ ...b.place, message: b.relatedMessage }], fixes: a.fixes });
-  report({ code, severity, message: b.message, ...b.place, related: [{ ...a.place, message: a.relatedMessage }], fixes: b.fixes });
+  report({ code, severity, message: a.message, detail: a.detail, ...a.place, related: [{ ...b.place, message: b.relatedMessage }], fixes: a.fixes });
+  report({ code, severity, message: b.message, detail: b.detail, ...b.place, related: [{ ...a.place, message: a.relatedMessage }], fixes: b.fixes });
 }
 
 /** Calls fn with (this side, other side) for both orders of the pair. */

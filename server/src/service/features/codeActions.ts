@@ -1,5 +1,7 @@
 // Code actions are the fixes attached to findings, as workspace edits that may span both peers'
-// files (and create a companion script).
+// files (and create a companion script). A client that resolves code actions (codeAction/resolve
+// with `edit` among resolveSupport's properties) gets each action without its edit but with the
+// data to find its fix again; the edit is made when the user picks the action.
 import { CodeActionKind, type CodeAction, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
 import { toDiagnostic } from '../findings';
 import type { Finding, Fix } from '../../core/types';
@@ -22,19 +24,62 @@ export function fixToWorkspaceEdit(fix: Fix): WorkspaceEdit {
   };
 }
 
-export function codeActions(findings: Finding[], range: Range): CodeAction[] {
+/** What a code action to be resolved carries: the document version, the finding and the fix. */
+export interface CodeActionData {
+  tunnelLens: 1;
+  uri: string;
+  /** The document version the findings were of (undefined: not known). */
+  version?: number;
+  /** The finding's place in the document's findings, its code and where it starts. */
+  finding: number;
+  code: string;
+  line: number;
+  character: number;
+  /** The fix's place among the finding's fixes, and its title. */
+  fix: number;
+  title: string;
+}
+
+export function isCodeActionData(d: unknown): d is CodeActionData {
+  const x = d as Partial<CodeActionData> | undefined;
+  return !!x && x.tunnelLens === 1 && typeof x.uri === 'string' && typeof x.finding === 'number' && typeof x.fix === 'number' && typeof x.code === 'string';
+}
+
+export interface CodeActionOptions {
+  /** Leave the edit out and give the data to resolve it later (codeAction/resolve). */
+  resolveLater?: boolean;
+  uri?: string;
+  version?: number;
+}
+
+export function codeActions(findings: Finding[], range: Range, opts: CodeActionOptions = {}): CodeAction[] {
   const out: CodeAction[] = [];
-  for (const f of findings) {
-    if (!overlaps(f.range, range)) continue;
-    for (const fix of f.fixes) {
-      out.push({
+  findings.forEach((f, i) => {
+    if (!overlaps(f.range, range)) return;
+    f.fixes.forEach((fix, j) => {
+      const action: CodeAction = {
         title: fix.title,
         kind: CodeActionKind.QuickFix,
         diagnostics: [toDiagnostic(f)],
         isPreferred: fix.isPreferred,
-        edit: fixToWorkspaceEdit(fix),
-      });
-    }
-  }
+      };
+      if (opts.resolveLater && opts.uri !== undefined) {
+        const data: CodeActionData = { tunnelLens: 1, uri: opts.uri, version: opts.version, finding: i, code: f.code, line: f.range.start.line, character: f.range.start.character, fix: j, title: fix.title };
+        action.data = data;
+      } else action.edit = fixToWorkspaceEdit(fix);
+      out.push(action);
+    });
+  });
   return out;
+}
+
+/**
+ * The fix a code action's data names, among the document's current findings: the same finding
+ * (place, code, start) and fix (place and title), or undefined when the document changed since.
+ */
+export function fixOf(findings: Finding[], data: CodeActionData): Fix | undefined {
+  const same = (f: Finding | undefined) => !!f && f.code === data.code && f.range.start.line === data.line && f.range.start.character === data.character;
+  const f = same(findings[data.finding]) ? findings[data.finding] : undefined;
+  const fix = f?.fixes[data.fix];
+  return fix && fix.title === data.title ? fix : undefined;
 }
