@@ -2,7 +2,7 @@
 // both peers' files; a fix that cannot be written exactly is not offered.
 import { maxInnerPacket } from '../../../codec';
 import type { Endpoint } from '../core/endpoint';
-import { endpointStack } from '../model/stack';
+import { endpointStack, pathFit } from '../model/stack';
 import type { Fix, TextEditSpec } from '../core/types';
 import type { FixContext, PeerFixProvider, PeerSubject } from './context';
 import { setIosMode, setIosMtu, setIosPfs } from './ios';
@@ -135,9 +135,9 @@ function proposalFix(kind: 'ike' | 'esp'): PeerFixProvider {
 const mtuExceeds: PeerFixProvider = {
   code: Code.mtuExceedsPath,
   provide(_f, { me, peer }, ctx) {
-    const stack = endpointStack(me, peer);
-    if (!stack) return [];
-    const fits = maxInnerPacket(stack, ctx.settings.pathMtu);
+    const fit = pathFit(me, peer, ctx.settings.pathMtu);
+    if (!fit) return [];
+    const { fits, stack } = fit;
     const edits = setMtu(me, fits, ctx);
     return edits ? fix(`Set the tunnel MTU to ${fits}${me.vendor === 'cisco-ios' && stack.inner === 'ipv4' ? ` and the TCP MSS to ${fits - 40}` : ''}`, edits, true) : [];
   },
@@ -148,8 +148,8 @@ const mtuMismatch: PeerFixProvider = {
   provide(_f, { me, peer }, ctx) {
     const want = peer?.tunnel?.mtu?.value;
     if (!peer || want === undefined) return [];
-    const stack = endpointStack(me, peer);
-    if (stack && want > maxInnerPacket(stack, ctx.settings.pathMtu)) return [];
+    const fit = pathFit(me, peer, ctx.settings.pathMtu);
+    if (fit && want > fit.fits) return [];
     const edits = setMtu(me, want, ctx);
     return edits ? fix(`Use the peer's MTU ${want} here`, edits, true) : [];
   },

@@ -26,7 +26,7 @@ import type { CompletionEntry, Finding, FileSystem, ParsedFile, Settings } from 
 import type { Endpoint } from '../core/endpoint';
 import type { PeerPair } from '../checks/peerTypes';
 import { hasEncapLimitHeader, maxInnerPacket } from '../../../codec';
-import { endpointStack } from '../model/stack';
+import { endpointStack, pathFit } from '../model/stack';
 import { contains } from '../core/ranges';
 import { markdownText } from '../core/redact';
 
@@ -121,18 +121,22 @@ export class LanguageService {
   private overheadHover(uri: string, pos: Position): string | undefined {
     const me = this.endpoints().find((e) => (e.uri === uri && e.range.start.line === pos.line) || (e.protectedBy?.uri === uri && e.protectedBy.range.start.line === pos.line));
     if (!me) return undefined;
-    const peer = this.pairs().find((p) => p.a === me || p.b === me);
-    const stack = endpointStack(me, peer ? (peer.a === me ? peer.b : peer.a) : undefined);
+    const pair = this.pairs().find((p) => p.a === me || p.b === me);
+    const peer = pair ? (pair.a === me ? pair.b : pair.a) : undefined;
+    const stack = endpointStack(me, peer);
     if (!stack) return undefined;
     const pathMtu = this.options.settings().pathMtu;
     const fits = maxInnerPacket(stack, pathMtu);
+    // The pair's figure (the smaller of both directions), the one mtu-exceeds-path tells both ends.
+    const pairFits = peer ? pathFit(me, peer, pathMtu)?.fits : undefined;
     const layers = [stack.outer === 'ipv6' ? 'IPv6' : 'IPv4'];
     if (hasEncapLimitHeader(stack)) layers.push('Destination Options (8)');
     if (stack.esp === 'tunnel') layers.push(`ESP tunnel (${stack.enc}, ${stack.integ})`, stack.outer === 'ipv6' ? 'IPv6' : 'IPv4');
     if (stack.esp === 'transport') layers.push(`ESP transport (${stack.enc}, ${stack.integ})`);
     if (stack.encap !== 'none') layers.push(stack.encap.toUpperCase());
     layers.push(stack.inner === 'ipv6' ? 'inner IPv6' : 'inner IPv4');
-    return `**Packet on the wire**: ${layers.join(' | ')}\n\nLargest inner packet on a ${pathMtu}-byte path: **${fits} bytes** (overhead ${pathMtu - fits} bytes with ESP padding). "Tunnel Lens: Show packet layout" draws it.`;
+    const both = pairFits !== undefined && pairFits < fits ? ` The peer's packets fit only **${pairFits} bytes**: set the MTU to ${pairFits} on both ends.` : '';
+    return `**Packet on the wire**: ${layers.join(' | ')}\n\nLargest inner packet on a ${pathMtu}-byte path: **${fits} bytes** (overhead ${pathMtu - fits} bytes with ESP padding).${both} "Tunnel Lens: Show packet layout" draws it.`;
   }
 
   complete(uri: string, pos: Position): CompletionItem[] {

@@ -1,18 +1,19 @@
 // mtu-exceeds-path and mtu-mismatch. The largest inner packet that fits the path comes from the
-// codec's layout arithmetic for this exact stack (Destination Options, ESP mode, padding, ICV).
-import { maxInnerPacket } from '../../../../codec';
+// codec's layout arithmetic for this exact stack (Destination Options, ESP mode, padding, ICV),
+// taken over the pair's traffic both ways (model/stack.ts pathFit): both ends are told one figure.
 import type { Endpoint } from '../../core/endpoint';
-import { endpointStack } from '../../model/stack';
+import { endpointStack, pathFit } from '../../model/stack';
 import type { PeerCheck, PeerCheckContext, PeerFinding } from '../peerTypes';
 import { because, describe, perEndpoint, placeOf } from './util';
 import { Code } from '../../core/codes';
 
 function exceeds(me: Endpoint, peer: Endpoint | undefined, ctx: PeerCheckContext, report: (f: PeerFinding) => void): void {
   const mtu = me.tunnel?.mtu;
-  const stack = endpointStack(me, peer);
-  if (!mtu || !stack || stack.esp === 'none') return;
-  const fits = maxInnerPacket(stack, ctx.settings.pathMtu);
-  if (mtu.value <= fits) return;
+  const own = endpointStack(me, peer);
+  if (!mtu || !own || own.esp === 'none') return;
+  const fit = pathFit(me, peer, ctx.settings.pathMtu);
+  if (!fit || mtu.value <= fit.fits) return;
+  const { fits, stack } = fit;
   const how = `${stack.outer === 'ipv6' ? 'IPv6' : 'IPv4'}${stack.encapLimit !== 'none' && stack.outer === 'ipv6' && stack.encap !== 'none' ? ' + Destination Options' : ''} + ESP ${stack.esp} (${stack.enc}, ${stack.integ})${stack.encap !== 'none' ? ` + ${stack.encap.toUpperCase()}` : ''}`;
   report({
     code: Code.mtuExceedsPath,
