@@ -12,8 +12,8 @@ export function isRuntimeAddress(v: string | undefined): boolean {
 }
 
 /** The endpoint with its run-time local address replaced by `address`, taken from `source`. */
-export function withAssumedLocal(e: Endpoint, address: string, source: string): Endpoint {
-  const written = e.local?.value ?? '%defaultroute';
+export function withAssumedLocal(e: Endpoint, address: string, source: string, unset = '%defaultroute'): Endpoint {
+  const written = e.local?.value ?? unset;
   const local: Valued<string> = derived(address, `${written}: assumed ${address}, ${source}`, e.local?.uri ?? e.uri, e.local?.range ?? e.range);
   return { ...e, local };
 }

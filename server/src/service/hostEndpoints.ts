@@ -19,6 +19,8 @@ const norm = (a: string | undefined) => (a === undefined ? undefined : parseAddr
 function orientTo(conn: Endpoint, device: Endpoint): Endpoint | undefined {
   if (sameAddress(conn.local?.value, device.local?.value) && sameAddress(conn.remote?.value, device.remote?.value)) return conn;
   if (matchesByRemote(conn, device) && device.local?.value) return withAssumedLocal(conn, device.local.value, `the local address of ${device.name}, the tunnel it protects`);
+  // Neither names its local address: both take the kernel's source towards the same remote.
+  if (matchesByRemote(conn, device) && !device.local) return conn;
   if (sameAddress(conn.local?.value, device.remote?.value) && sameAddress(conn.remote?.value, device.local?.value)) {
     return { ...conn, local: conn.remote, remote: conn.local };
   }
@@ -65,7 +67,7 @@ class ConnIndex {
     if (!dr) return undefined;
     const keys: string[] = [];
     if (dl) keys.push(`${dl}|${dr}`, `${dr}|${dl}`);
-    if (device.local?.value) keys.push(`%|${dr}`);
+    if (device.local?.value || !device.local) keys.push(`%|${dr}`);
     let best: Endpoint | undefined;
     let bestAt = Infinity;
     for (const folder of treeFolders(device.uri)) {

@@ -11,6 +11,7 @@ import { composeHostEndpoints } from './hostEndpoints';
 import { pairEndpoints, type Ambiguity } from './pairing';
 import { ambiguityFindings } from './ambiguity';
 import { assumeLocalsFromPeers } from '../model/hostAddress';
+import { assumeLocalsFromHost, type HostLocalMemo } from './hostAddressLink';
 import { ScopeFinder, type Scope } from './scopes';
 import { linkSecrets } from './secretsLink';
 import type { FixContext, PeerSubject } from '../fixes/context';
@@ -39,6 +40,7 @@ export class PeerCache {
   readonly unpaired = new WeakMap<Endpoint, CachedRun>();
   /** Endpoints whose run-time local address the peer resolved (model/hostAddress.ts). */
   readonly assumedLocals = new WeakMap<Endpoint, { peer: Endpoint; out: Endpoint }>();
+  readonly hostLocals: HostLocalMemo = new WeakMap();
   constructor(readonly versionOf: (uri: string) => number | undefined) {}
 }
 
@@ -72,7 +74,10 @@ export function analysePeers(files: ParsedFile[], registry: CheckRegistry, setti
     // A change another file's device does not take (ip -6 tunnel change on an ip6gre that an
     // ifcfg made); a script's own devices are judged by its dialect.
     for (const i of fold.ignored) if (i.creator.uri !== i.change.uri) ignoredChanges.push(i);
-    const composed = assumeLocalsFromPeers(composeHostEndpoints(linkSecrets(fold.endpoints, group, registry)), cache?.assumedLocals ?? new WeakMap());
+    // A run-time local address (%defaultroute) from the device it protects, else the host's
+    // interface with the default route, else the address the peer points at.
+    const onHost = assumeLocalsFromHost(composeHostEndpoints(linkSecrets(fold.endpoints, group, registry)), group, registry, cache?.hostLocals ?? new WeakMap());
+    const composed = assumeLocalsFromPeers(onHost, cache?.assumedLocals ?? new WeakMap());
     // Not push(...x): a file near the size limit has more endpoints than a call has arguments.
     for (const e of composed) endpoints.push(e);
     const pairing = pairEndpoints(composed, scope.pairs);

@@ -20,7 +20,7 @@ export function ifcfgHover(file: ParsedFile<IfcfgTree>, pos: Position): HoverRes
   const info = keyInfo(a.key);
   const key = markdownText(a.key);
   if (NONEXISTENT_KEYS[a.key]) parts.push(`**${key}** does not exist. ${NONEXISTENT_KEYS[a.key]}`);
-  else if (info) parts.push(`**${key}** (${info.readBy === 'initscripts' ? 'initscripts only' : 'initscripts and NetworkManager'}): ${info.doc}`);
+  else if (info) parts.push(`**${key}** (${info.readBy === 'initscripts' ? 'initscripts only' : info.readBy === 'networkmanager' ? 'NetworkManager only' : 'initscripts and NetworkManager'}): ${info.doc}`);
   else parts.push(`**${key}**: not a key initscripts or NetworkManager reads.`);
   if (a.key === 'TYPE' && a.value && Object.hasOwn(TUNNEL_TYPE_INFO, a.value)) parts.push(`${markdownCode(`TYPE=${a.value}`)} needs ${TUNNEL_TYPE_INFO[a.value].since}.`);
   if (ifcfgSecretSlot(a.key)) parts.push(hiddenHover(`Value of ${key}`));

@@ -15,6 +15,8 @@ import { ifcfgComplete, ifcfgHover } from './features';
 import { ifcfgLineUse } from './lineUse';
 import { ifcfgSecretSlot } from './secrets';
 import { HIDDEN, redactionStrings } from '../shared/secretSlots';
+import { ifcfgHostAddresses } from './hostAddresses';
+import type { HostAddressSource } from '../../model/hostInterfaces';
 
 export type { IfcfgTree, IfcfgAssignment } from '../shared/ifcfgRead';
 
@@ -39,7 +41,7 @@ function parse(doc: TextDocument, ctx: ParseContext): ParsedFile<IfcfgTree> {
   return file;
 }
 
-export const dialect: DialectModule<IfcfgTree> = {
+export const dialect: DialectModule<IfcfgTree> & HostAddressSource<IfcfgTree> = {
   id: 'ifcfg',
   name: 'ifcfg',
   matches: (path) => /(^|[\\/])ifcfg-[^\\/]+$/.test(path) && !/\.(bak|orig|rpmnew|rpmsave|swp)$|~$/.test(path),
@@ -49,6 +51,7 @@ export const dialect: DialectModule<IfcfgTree> = {
   lineUse: ifcfgLineUse,
   hover: ifcfgHover,
   complete: ifcfgComplete,
+  hostAddresses: (f) => ifcfgHostAddresses(f.tree, f.uri),
   secretValues: (file) => {
     const values: string[] = [];
     let lines: string[] | undefined;

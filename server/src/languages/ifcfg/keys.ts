@@ -19,7 +19,7 @@ export interface KeyInfo {
   type: KeyType;
   doc: string;
   /** Who reads it. */
-  readBy: 'initscripts' | 'both';
+  readBy: 'initscripts' | 'networkmanager' | 'both';
 }
 
 const bool: KeyType = { t: 'bool' };
@@ -50,6 +50,9 @@ export const KEYS: Record<string, KeyInfo> = {
   IPV6_AUTOCONF: { type: bool, doc: 'Stateless autoconfiguration (ifup-ipv6).', readBy: 'both' },
   IPV6_ROUTER: { type: bool, doc: 'Act as a router on this interface (ifup-ipv6).', readBy: 'initscripts' },
   IPV6_PRIVACY: { type: { t: 'enum', values: ['rfc3041', 'no'] }, doc: 'Privacy extensions (ifup-ipv6).', readBy: 'both' },
+  // Written by NetworkManager itself on RHEL 7–9 (ifcfg-rh), read by it only.
+  IPV6_DEFROUTE: { type: bool, doc: 'Use this interface for the IPv6 default route (NetworkManager\'s ifcfg-rh: `ipv6.never-default` inverted).', readBy: 'networkmanager' },
+  IPV6_ADDR_GEN_MODE: { type: { t: 'enum', values: ['eui64', 'stable-privacy'] }, doc: 'How NetworkManager forms the IPv6 link-local and SLAAC addresses (`ipv6.addr-gen-mode`).', readBy: 'networkmanager' },
   IPV6_FAILURE_FATAL: { type: bool, doc: 'Fail the connection when IPv6 fails.', readBy: 'both' },
   IPV6TUNNELIPV4: { type: { t: 'addr', family: 'ipv4' }, doc: 'ifup-sit: the IPv4 address of the 6in4 tunnel peer (required for sit).', readBy: 'initscripts' },
   IPV6TUNNELIPV4LOCAL: { type: { t: 'addr', family: 'ipv4' }, doc: 'ifup-sit: local IPv4 address of the 6in4 tunnel.', readBy: 'initscripts' },

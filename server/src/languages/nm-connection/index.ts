@@ -20,6 +20,8 @@ import { isLibreswanVpn, libreswanVpn, type LibreswanVpn } from './vpn';
 import type { IniKeyTable } from '../shared/iniFeatures';
 import type { SecretSource } from '../../core/types';
 import { sameAddress } from '../../core/address';
+import { nmHostAddresses } from './hostAddresses';
+import type { HostAddressSource } from '../../model/hostInterfaces';
 
 export interface NmConnectionTree {
   kind: 'nm-connection';
@@ -78,7 +80,7 @@ const secrets: SecretSource<NmConnectionTree> = {
   },
 };
 
-export const dialect: DialectModule<NmConnectionTree> = {
+export const dialect: DialectModule<NmConnectionTree> & HostAddressSource<NmConnectionTree> = {
   id: 'nm-connection',
   name: 'NetworkManager keyfile',
   matches: (path) => /\.nmconnection$/.test(path),
@@ -86,6 +88,7 @@ export const dialect: DialectModule<NmConnectionTree> = {
   parse,
   checks: CHECKS,
   secrets,
+  hostAddresses: (f) => nmHostAddresses(f.tree.ini, f.uri),
   secretValues: (file) => redactionStrings(iniSecretValues(file.tree.ini, NM_SECRET_SLOTS)),
   lineUse: (f) => iniLineUse(f.text, f.tree.ini, tableOf(f.tree), NM_OTHER_SECTIONS, COMMENT),
   hover: (file, pos) => {
