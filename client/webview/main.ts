@@ -151,6 +151,15 @@ function renderTabs(c: ReturnType<typeof computeViews>, selected: string): HTMLE
   return wrap;
 }
 
+// The panel opens at its top, on the summary: never where an earlier document of the same panel
+// was scrolled to, nor kept down the page when it switches to another tunnel.
+try {
+  history.scrollRestoration = 'manual';
+} catch {
+  /* a sandbox without history */
+}
+let shownTitle: string | undefined;
+
 function render(): void {
   const root = document.getElementById('tl-root')!;
   const titleEl = document.getElementById('tl-title')!;
@@ -167,6 +176,8 @@ function render(): void {
   try {
     const c = computeViews(d);
     root.append(summary(d, c.maxInner), renderTabs(c, state.view ?? 'sent'));
+    if (shownTitle !== d.title) window.scrollTo(0, 0);
+    shownTitle = d.title;
   } catch (e) {
     root.append(h('p', { class: 'tl-note tl-note-error', text: `Cannot draw this stack: ${e instanceof Error ? e.message : String(e)}` }));
   }

@@ -8,8 +8,23 @@ import type { ComputedView } from './views';
 /** Headers are drawn to scale; a payload this long would flatten them, so it is drawn shortened. */
 const PAYLOAD_DRAWN = 48;
 const HEX_ROW = 16;
-/** Labels for headers too narrow for their full name (the full name is in aria-label and the details). */
-const SHORT: Record<string, string> = { dstopts: 'DestOpt', hopbyhop: 'HbH', 'esp-trailer': 'Trailer', 'esp-icv': 'ICV', routing: 'Rt', fragment: 'Frag' };
+/**
+ * Labels for headers too narrow for their full name (the full name is in the title, the aria-label
+ * and the details). A block is never narrower than its short label (fitLabels), so no label is cut.
+ */
+const SHORT: Partial<Record<Layer['id'], string>> = {
+  ethernet: 'Eth',
+  vlan: 'VLAN',
+  hopbyhop: 'HbH',
+  dstopts: 'DstOpt',
+  routing: 'Rt',
+  fragment: 'Frag',
+  'esp-encrypted': 'ESP enc',
+  'esp-trailer': 'ESP trl',
+  'esp-icv': 'ICV',
+};
+/** The narrowest a block is drawn, whatever its share of the bytes. */
+const MIN_BLOCK = 28;
 
 function layerClass(l: Layer): string {
   return `tl-l-${l.id}`;
@@ -54,13 +69,14 @@ export function renderView(v: ComputedView, post: (m: { type: 'exportPcap'; vari
         role: 'listitem',
         tabindex: 0,
         'aria-label': label,
+        title: label,
         'aria-describedby': detailsId,
         'data-layer': i,
         'data-name': l.name,
         'data-offset': l.offset,
         'data-length': l.length,
       },
-      h('span', { class: 'tl-block-name', text: l.length < 16 && SHORT[l.id] ? SHORT[l.id] : l.name }),
+      h('span', { class: 'tl-block-name', 'data-full': l.name, 'data-short': SHORT[l.id] ?? l.name, text: l.name }),
       h('span', { class: 'tl-block-len', text: `${l.length} B` }),
     );
     block.style.flexGrow = String(grow);
@@ -93,9 +109,59 @@ export function renderView(v: ComputedView, post: (m: { type: 'exportPcap'; vari
   });
 
   card.append(h('div', { class: 'tl-diagram-wrap' }, diagram, ruler), legend(v), details);
+  watchLabels(diagram, ruler);
   if (v.overhead) card.append(renderOverhead(v));
   card.append(h('h3', { text: v.wireEncrypted ? 'Hex dump (as on the wire: ESP payload encrypted with the sample key)' : 'Hex dump' }), hex);
   return card;
+}
+
+/**
+ * Every block at least as wide as its short label and its length (the ruler's ticks the same, so
+ * they stay aligned), then each block's full name where it fits and its short form where not.
+ * Rerun whenever the diagram's width changes (a resized panel, a tab shown).
+ */
+function fitLabels(diagram: HTMLElement, ruler: HTMLElement): void {
+  if (diagram.clientWidth === 0) return; // hidden tab: measured when it is shown
+  const blocks = Array.from(diagram.querySelectorAll<HTMLElement>('.tl-block'));
+  const ticks = Array.from(ruler.querySelectorAll<HTMLElement>('.tl-tick'));
+  // The text's own width (subpixel), and the room its span gives it (content box).
+  const textWidth = (el: HTMLElement) => {
+    const r = document.createRange();
+    r.selectNodeContents(el);
+    return r.getBoundingClientRect().width;
+  };
+  const pad = (el: HTMLElement) => {
+    const cs = getComputedStyle(el);
+    return parseFloat(cs.paddingLeft) + parseFloat(cs.paddingRight);
+  };
+  const names = blocks.map((b) => b.querySelector<HTMLElement>('.tl-block-name')!);
+  blocks.forEach((b, i) => {
+    const name = names[i];
+    const len = b.querySelector<HTMLElement>('.tl-block-len');
+    name.textContent = name.dataset.short!;
+    const cs = getComputedStyle(b);
+    const frame = parseFloat(cs.borderLeftWidth) + parseFloat(cs.borderRightWidth) + parseFloat(cs.paddingLeft) + parseFloat(cs.paddingRight);
+    // 2 px to spare: a text a fraction of a pixel too wide already gets its ellipsis.
+    const need = Math.max(MIN_BLOCK, Math.ceil(Math.max(textWidth(name) + pad(name), len ? textWidth(len) + pad(len) : 0) + frame + 2));
+    b.style.minWidth = ticks[i].style.minWidth = `${need}px`;
+  });
+  blocks.forEach((b, i) => {
+    const name = names[i];
+    name.textContent = name.dataset.full!;
+    // The room is the block's content box (the span shrinks to its text, so its own width says nothing).
+    if (textWidth(name) + pad(name) > b.clientWidth - pad(b) - 1) name.textContent = name.dataset.short!;
+  });
+}
+
+function watchLabels(diagram: HTMLElement, ruler: HTMLElement): void {
+  let width = -1;
+  const run = () => {
+    if (diagram.clientWidth === width) return;
+    width = diagram.clientWidth;
+    fitLabels(diagram, ruler);
+  };
+  if (typeof ResizeObserver === 'function') new ResizeObserver(run).observe(diagram);
+  requestAnimationFrame(run);
 }
 
 function legend(v: ComputedView): HTMLElement {

@@ -246,3 +246,116 @@ test('the CSP is in force: an inline script or style without the nonce is blocke
     await page.close();
   }
 });
+
+/** Every block's label in a view, once fitLabels has run: its text, whether it is cut, its title and aria-label. */
+async function labels(page: Page, view: string) {
+  const sel = `section[data-view="${view}"] .tl-block`;
+  await page.waitForFunction((s) => Array.from(document.querySelectorAll<HTMLElement>(s)).every((b) => b.style.minWidth !== ''), sel);
+  return page.locator(sel).evaluateAll((els) =>
+    els.map((b) => {
+      const n = b.querySelector<HTMLElement>('.tl-block-name')!;
+      const l = b.querySelector<HTMLElement>('.tl-block-len')!;
+      return {
+        name: (b as HTMLElement).dataset.name!,
+        text: n.textContent!,
+        // Cut: the text wider than the room its span gives it (an ellipsis), or drawn past its block.
+        cut: (() => {
+          const r = document.createRange();
+          r.selectNodeContents(n);
+          const text = r.getBoundingClientRect();
+          const box = b.getBoundingClientRect();
+          // The room: the block's content box, less the label's own padding.
+          const bs = getComputedStyle(b);
+          const ns = getComputedStyle(n);
+          // (no named helper here: tsx would wrap it in a `__name` call the page lacks)
+          const room = box.width - [bs.borderLeftWidth, bs.borderRightWidth, bs.paddingLeft, bs.paddingRight, ns.paddingLeft, ns.paddingRight].reduce((sum, v) => sum + (parseFloat(v) || 0), 0);
+          return n.scrollWidth > n.clientWidth || l.scrollWidth > l.clientWidth || text.width > room || text.left < box.left || text.right > box.right;
+        })(),
+        title: b.getAttribute('title'),
+        aria: b.getAttribute('aria-label'),
+        left: b.getBoundingClientRect().left,
+      };
+    }),
+  );
+}
+
+for (const width of [320, 800, 1600]) {
+  test(`labels at ${width} px: Destination Options and the trailer are readable (full or short, never cut), full names in title and aria-label, ruler aligned`, async () => {
+    const { page, csp } = await open(foundingCase(), { width });
+    try {
+      for (const [tab, views] of [
+        ['sent', ['sent']],
+        ['decrypted', ['decrypted']],
+        ['misparse', ['misparse', 'fixed']],
+      ] as const) {
+        await page.locator(`[role="tab"][data-tab="${tab}"]`).click();
+        for (const view of views) {
+          const all = await labels(page, view);
+          for (const b of all) {
+            assert.equal(b.cut, false, `${view} at ${width}px: "${b.text}" of ${b.name} is cut`);
+            assert.doesNotMatch(b.text, /…|\.\.\./);
+            assert.ok(b.aria?.startsWith(`${b.name}, `), `aria-label of ${b.name}: ${b.aria}`);
+            assert.equal(b.title, b.aria, 'the hover shows the full name');
+          }
+          const dst = all.find((b) => b.name === 'Destination Options');
+          if (view === 'sent' || view === 'decrypted') {
+            assert.ok(dst, `${view} has the Destination Options block`);
+            assert.ok(['Destination Options', 'DstOpt'].includes(dst.text), dst.text);
+            assert.match(dst.aria!, /^Destination Options, 8 bytes at offset 40/);
+          }
+          const trailer = all.find((b) => b.name === 'ESP Trailer');
+          if (view === 'sent' || view === 'fixed') {
+            assert.ok(trailer && ['ESP Trailer', 'ESP trl'].includes(trailer.text), trailer?.text);
+          }
+          if (width >= 800) {
+            const scrolls = await page.locator(`section[data-view="${view}"] .tl-diagram-wrap`).evaluate((w) => w.scrollWidth > w.clientWidth);
+            assert.equal(scrolls, false, `${view} at ${width}px: the diagram fits without scrolling`);
+          }
+          // The ruler's ticks start where their blocks start.
+          const ticks = await page.locator(`section[data-view="${view}"] .tl-tick`).evaluateAll((els) => els.map((t) => t.getBoundingClientRect().left));
+          assert.equal(ticks.length, all.length);
+          ticks.forEach((x, i) => assert.ok(Math.abs(x - all[i].left) <= 1, `${view} at ${width}px: tick ${i} at ${x}, block at ${all[i].left}`));
+        }
+      }
+      await page.screenshot({ path: `${OUT}/preview-labels-${width}.png`, fullPage: true });
+      assert.deepEqual(await csp(), []);
+    } finally {
+      await page.close();
+    }
+  });
+}
+
+test('the panel opens at the top, on the summary, and goes back there for another tunnel (not where it was scrolled to)', async () => {
+  const { page } = await open(foundingCase(), { width: 800 });
+  try {
+    const summaryInView = () =>
+      page.evaluate(() => {
+        const r = document.querySelector('.tl-summary')!.getBoundingClientRect();
+        return { y: window.scrollY, top: r.top, fits: r.top >= 0 && r.top < window.innerHeight };
+      });
+    await page.waitForSelector('section[data-view="sent"] .tl-block');
+    assert.deepEqual(await summaryInView().then((s) => [s.y, s.fits]), [0, true]);
+    const tall = await page.evaluate(() => document.documentElement.scrollHeight > window.innerHeight + 200);
+    assert.ok(tall, 'the page is taller than the panel, so it could open scrolled');
+    // Scrolled down to the hex dump, then the panel is reloaded (VS Code sets the html again):
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    assert.ok((await page.evaluate(() => window.scrollY)) > 200);
+    await page.reload();
+    await page.waitForSelector('section[data-view="sent"] .tl-block');
+    await page.waitForTimeout(200);
+    assert.deepEqual(await summaryInView().then((s) => [s.y, s.fits]), [0, true]);
+    // Scrolled down, then another tunnel is shown in the same panel: back to its summary.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const d = linuxToLinux();
+    await page.evaluate((data) => window.postMessage({ type: 'update', data, source: { uri: data.from.file, position: { line: 0, character: 0 } } }, '*'), d);
+    await page.waitForFunction((t) => document.getElementById('tl-title')!.textContent!.includes(t), d.title);
+    assert.deepEqual(await summaryInView().then((s) => [s.y, s.fits]), [0, true]);
+    // The same tunnel redrawn (an edit of its file) keeps the reader's place.
+    await page.evaluate(() => window.scrollTo(0, 300));
+    await page.evaluate((data) => window.postMessage({ type: 'update', data, source: { uri: data.from.file, position: { line: 0, character: 0 } } }, '*'), d);
+    await page.waitForTimeout(100);
+    assert.equal(await page.evaluate(() => window.scrollY), 300);
+  } finally {
+    await page.close();
+  }
+});
