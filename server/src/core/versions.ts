@@ -4,8 +4,8 @@
 
 /** Numeric comparison of dotted versions ("15.7(3)M6", "1.42.6", "5.9"): -1, 0, 1. Missing parts are 0. */
 export function compareVersions(a: string, b: string): number {
-  const pa = versionParts(a);
-  const pb = versionParts(b);
+  const pa = partsOf(a);
+  const pb = partsOf(b);
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
     const d = (pa[i] ?? 0) - (pb[i] ?? 0);
     if (d) return d < 0 ? -1 : 1;
@@ -20,6 +20,23 @@ export function atLeast(a: string, b: string): boolean {
 
 /** The leading numbers of a version: "15.7(3)M6" → [15, 7, 3], "v4.10" → [4, 10]. */
 export function versionParts(v: string): number[] {
+  return partsOf(v).slice();
+}
+
+// The few versions of a workspace are compared hundreds of thousands of times (every key of every
+// conn against its table's since/removedIn): each is read once (bounded, shared, never changed).
+const PARTS = new Map<string, readonly number[]>();
+
+function partsOf(v: string): readonly number[] {
+  let p = PARTS.get(v);
+  if (p === undefined) {
+    if (PARTS.size >= 10_000) PARTS.clear();
+    PARTS.set(v, (p = readParts(v)));
+  }
+  return p;
+}
+
+function readParts(v: string): number[] {
   const m = /^\s*v?(\d+(?:[.(-]\d+)*)/i.exec(v);
   return m ? m[1].split(/[.(-]/).map((x) => Number.parseInt(x, 10) || 0) : [];
 }

@@ -29,7 +29,8 @@ function kindOf(st: fs.Stats): string {
 
 function realpathOrSelf(p: string): string {
   try {
-    return fs.realpathSync(p);
+    // realpath(3) in one call; the JavaScript realpathSync lstat()s every component of the path.
+    return fs.realpathSync.native(p);
   } catch {
     return p;
   }
@@ -72,6 +73,14 @@ function readBounded(file: string, max: number, statSize: number): { text?: stri
 
 export function createNodeFileSystem(options: NodeFileSystemOptions): FileSystem {
   const why = new Map<string, Unread>();
+  // A root's real path, resolved once per root (not twice per file read: 20,000 realpath calls for
+  // a 10,000-file workspace).
+  const realRoots = new Map<string, string>();
+  const rootReal = (r: string): string => {
+    let real = realRoots.get(r);
+    if (real === undefined) realRoots.set(r, (real = realpathOrSelf(r)));
+    return real;
+  };
   const fail = (uri: string, u: Unread): undefined => {
     why.set(uri, u);
     return undefined;
@@ -85,9 +94,11 @@ export function createNodeFileSystem(options: NodeFileSystemOptions): FileSystem
       } catch {
         return fail(uri, { reason: 'missing' });
       }
-      let st: fs.Stats;
+      let st: fs.Stats | undefined;
       try {
-        st = fs.statSync(file);
+        // A missing file is the common answer (a folder without tunnel-lens.json): no exception for it.
+        st = fs.statSync(file, { throwIfNoEntry: false });
+        if (!st) return fail(uri, { reason: 'missing' });
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         return fail(uri, code === 'EACCES' || code === 'ELOOP' ? { reason: 'unreadable', what: code === 'ELOOP' ? 'a symlink loop' : 'permission denied' } : { reason: 'missing' });
@@ -97,7 +108,7 @@ export function createNodeFileSystem(options: NodeFileSystemOptions): FileSystem
       const max = options.maxBytes();
       if (st.size > max) return fail(uri, { reason: 'too-large', size: st.size });
       const roots = options.roots?.() ?? [];
-      if (roots.length && !inside(realpathOrSelf(file), roots.map(realpathOrSelf))) return fail(uri, { reason: 'outside-workspace' });
+      if (roots.length && !inside(realpathOrSelf(file), roots.map(rootReal))) return fail(uri, { reason: 'outside-workspace' });
       try {
         const r = readBounded(file, max, st.size);
         if (r.tooLarge !== undefined) return fail(uri, { reason: 'too-large', size: r.tooLarge });

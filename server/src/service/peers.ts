@@ -207,12 +207,27 @@ function ownedUris(e: Endpoint): Set<string> {
 
 function walkUris(e: Endpoint): Set<string> {
   const out = new Set<string>([e.uri]);
+  // Once per endpoint, but over every endpoint of a 10,000-pair hub: no array per object (for…in,
+  // not Object.values), and a Range ({start, end} of numbers), the most common object, is not entered.
   const walk = (o: unknown, depth: number) => {
     if (!o || typeof o !== 'object' || depth > 4) return;
-    const v = o as { uri?: unknown };
+    if (Array.isArray(o)) {
+      for (const x of o) if (x && typeof x === 'object') walk(x, depth + 1);
+      return;
+    }
+    const v = o as Record<string, unknown>;
     if (typeof v.uri === 'string') out.add(v.uri);
-    for (const x of Object.values(o)) walk(x, depth + 1);
+    for (const k in v) {
+      const x = v[k];
+      if (!x || typeof x !== 'object' || (k === 'range' && isRange(x))) continue;
+      walk(x, depth + 1);
+    }
   };
   walk(e, 0);
   return out;
+}
+
+function isRange(x: object): boolean {
+  const r = x as { start?: { line?: unknown }; end?: unknown; uri?: unknown };
+  return r.uri === undefined && typeof r.start?.line === 'number' && !!r.end;
 }

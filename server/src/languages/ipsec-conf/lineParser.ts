@@ -63,8 +63,75 @@ class LineParser extends EmbeddedActionsParser {
 
 let parserInstance: LineParser | undefined;
 
+const enum Kind {
+  Indent,
+  Word,
+  Quoted,
+  Braced,
+  Equals,
+  Other,
+}
+
+function kindOf(tok: IToken): Kind {
+  const t = tok.tokenType;
+  if (t === Indent) return Kind.Indent;
+  const c = t.CATEGORIES;
+  if (t === Word || c?.includes(Word)) return Kind.Word;
+  if (t === Quoted || c?.includes(Quoted)) return Kind.Quoted;
+  if (t === Braced || c?.includes(Braced)) return Kind.Braced;
+  if (t === Equals || c?.includes(Equals)) return Kind.Equals;
+  return Kind.Other;
+}
+
+function partOf(tok: IToken, kind: Kind): ValuePart {
+  const quoted = kind === Kind.Quoted;
+  const braced = kind === Kind.Braced;
+  const text = quoted || braced ? tok.image.slice(1, -1) : tok.image;
+  return { text, range: tokenRange(tok), quoted, braced };
+}
+
+/**
+ * The grammar of `line` read directly (an LL(1) line of a few tokens), with the same node;
+ * undefined when the line does not fit it, which chevrotain then parses for its error. Running the
+ * chevrotain rule was most of the time of parsing 10,000 small files (its recorder, its error list).
+ */
+function parseLineDirect(tokens: IToken[]): LineNode | undefined {
+  const node: LineNode = { indent: false, words: [] };
+  const n = tokens.length;
+  let i = 0;
+  let k = i < n ? kindOf(tokens[i]) : Kind.Other;
+  if (k === Kind.Indent) {
+    node.indent = true;
+    i++;
+    k = i < n ? kindOf(tokens[i]) : Kind.Other;
+  }
+  if (i < n && (k === Kind.Word || k === Kind.Quoted)) {
+    const first = tokens[i];
+    const firstKind = k;
+    i++;
+    k = i < n ? kindOf(tokens[i]) : Kind.Other;
+    if (i < n && k === Kind.Equals) {
+      node.key = partOf(first, firstKind);
+      node.equals = tokenRange(tokens[i]);
+      i++;
+    } else node.words.push(partOf(first, firstKind));
+    for (; i < n; i++) {
+      k = kindOf(tokens[i]);
+      if (k === Kind.Indent || k === Kind.Other) return undefined;
+      pushMerged(node.words, partOf(tokens[i], k));
+    }
+  }
+  return i === n ? node : undefined;
+}
+
 /** Parses the tokens of one line; on a syntax error, the token it stopped at. */
 export function parseLine(tokens: IToken[]): { node: LineNode } | { errorAt: IToken } {
+  const direct = parseLineDirect(tokens);
+  return direct ? { node: direct } : parseLineGrammar(tokens);
+}
+
+/** The chevrotain rule alone (what parseLine falls back to; the tests hold the direct reading to it). */
+export function parseLineGrammar(tokens: IToken[]): { node: LineNode } | { errorAt: IToken } {
   const parser = (parserInstance ??= new LineParser());
   parser.input = tokens;
   const node = parser.line();
