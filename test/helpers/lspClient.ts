@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import {
   CodeActionRequest,
+  CodeActionResolveRequest,
   CompletionRequest,
   createProtocolConnection,
   DefinitionRequest,
@@ -19,6 +20,8 @@ import {
   PublishDiagnosticsNotification,
   ReferencesRequest,
   ShutdownRequest,
+  type ClientCapabilities,
+  type CodeAction,
   type Diagnostic,
   type Position,
   type Range,
@@ -29,6 +32,12 @@ export const SERVER_JS = resolve(__dirname, '../../dist/server.js');
 export interface StartOptions {
   workspaceFolder?: string;
   settings?: Record<string, unknown>;
+  /**
+   * The client's capabilities, in place of the default ones (publishDiagnostics with related
+   * information; code action literals without resolve support), e.g. textDocument.codeAction with
+   * resolveSupport: { properties: ['edit'] } to be sent actions without their edit.
+   */
+  capabilities?: ClientCapabilities;
 }
 
 export async function startServer(opts: StartOptions = {}) {
@@ -56,7 +65,7 @@ export async function startServer(opts: StartOptions = {}) {
     rootUri: folderUri,
     workspaceFolders: folderUri ? [{ uri: folderUri, name: 'ws' }] : null,
     initializationOptions: { settings: opts.settings ?? {} },
-    capabilities: {
+    capabilities: opts.capabilities ?? {
       textDocument: {
         publishDiagnostics: { relatedInformation: true },
         codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } },
@@ -103,6 +112,7 @@ export async function startServer(opts: StartOptions = {}) {
     folding: (uri: string) => conn.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } }),
     codeActions: (uri: string, range: Range, diags: Diagnostic[]) =>
       conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics: diags } }),
+    resolveCodeAction: (action: CodeAction) => conn.sendRequest(CodeActionResolveRequest.type, action),
     async stop() {
       await conn.sendRequest(ShutdownRequest.type);
       await conn.sendNotification(ExitNotification.type);
