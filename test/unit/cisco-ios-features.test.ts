@@ -112,7 +112,7 @@ test('secrets never appear in findings, symbols, hover or endpoints', () => {
   }
   const pskLine = lines.findIndex((l) => l.includes('pre-shared-key'));
   const h = dialect.hover!(f, { line: pskLine, character: 4 }, ctxWith())!;
-  assert.match(h.markdown, /secret is set/);
+  assert.match(h.markdown, /is a secret and is hidden/);
 });
 
 test('outline symbols with children, references and folding', () => {

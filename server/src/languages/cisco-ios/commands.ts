@@ -44,8 +44,6 @@ export interface Kw {
   /** Only the full word matches (for keywords listed only to keep pastes in their mode). */
   exact?: boolean;
   opens?: ModeId;
-  /** The arguments hold a secret (never echoed). */
-  secret?: boolean;
 }
 export type KwTable = Readonly<Record<string, Kw>>;
 
@@ -168,7 +166,7 @@ const ISAKMP_PROFILE_TABLE: KwTable = {
 };
 
 const KEYRING_TABLE: KwTable = {
-  'pre-shared-key': { doc: 'A pre-shared key for a peer address or hostname (the key itself is never shown).', secret: true, sub: { address: {}, hostname: {} } },
+  'pre-shared-key': { doc: 'A pre-shared key for a peer address or hostname (the key itself is never shown).', sub: { address: {}, hostname: {} } },
   'local-address': { doc: 'Local address or interface this keyring applies to.', ref: 'interface' },
   ...known('description', 'rsa-pubkey'),
 };
@@ -195,7 +193,7 @@ const IKEV2_KEYRING_PEER_TABLE: KwTable = {
   address: { doc: 'The peer\'s address (with mask or prefix length).' },
   hostname: { doc: 'The peer\'s host name.' },
   identity: { doc: 'The peer\'s IKE identity.', sub: { address: {}, fqdn: {}, email: {}, 'key-id': {} } },
-  'pre-shared-key': { doc: 'The pre-shared key (`local`/`remote` for asymmetric keys); never shown.', secret: true, sub: { local: { secret: true }, remote: { secret: true } } },
+  'pre-shared-key': { doc: 'The pre-shared key (`local`/`remote` for asymmetric keys); never shown.', sub: { local: {}, remote: {} } },
   description: { doc: 'Free text.' },
 };
 
@@ -213,8 +211,8 @@ const IKEV2_PROFILE_TABLE: KwTable = {
   authentication: {
     doc: 'Authentication method for each direction.',
     sub: {
-      local: { sub: { 'pre-share': { secret: true }, 'rsa-sig': {}, 'ecdsa-sig': {}, eap: {} } },
-      remote: { sub: { 'pre-share': { secret: true }, 'rsa-sig': {}, 'ecdsa-sig': {}, eap: {} } },
+      local: { sub: { 'pre-share': {}, 'rsa-sig': {}, 'ecdsa-sig': {}, eap: {} } },
+      remote: { sub: { 'pre-share': {}, 'rsa-sig': {}, 'ecdsa-sig': {}, eap: {} } },
     },
   },
   keyring: { doc: 'Where the pre-shared keys come from.', sub: { local: { doc: 'A `crypto ikev2 keyring`.', ref: 'ikev2-keyring' }, aaa: {} } },
@@ -268,7 +266,7 @@ const GLOBAL_CRYPTO: KwTable = {
   isakmp: {
     sub: {
       policy: { doc: 'An IKEv1 policy; lower numbers are offered first.', opens: 'isakmp-policy' },
-      key: { doc: 'An IKEv1 pre-shared key for a peer (`address A [mask]`, `address ipv6 P/len`, `hostname H`); never shown.', secret: true },
+      key: { doc: 'An IKEv1 pre-shared key for a peer (`address A [mask]`, `address ipv6 P/len`, `hostname H`); never shown.' },
       profile: { doc: 'An IKEv1 (ISAKMP) profile.', opens: 'isakmp-profile' },
       ...known('keepalive', 'identity', 'nat', 'invalid-spi-recovery', 'aggressive-mode', 'enable', 'fragmentation', 'client', 'xauth', 'peer'),
     },

@@ -1,6 +1,7 @@
 // Hover: the keyword's documentation, the effective value of the object under the cursor and,
 // for every default in force, the rule it comes from ("IOS 15.7 default transform set"). Lines
-// that carry secrets are described ("a pre-shared key is set"), never quoted.
+// that carry secrets are described ("a pre-shared key is set"), never quoted: the table of secret
+// slots (secrets.ts) says which words they are.
 import type { Position } from 'vscode-languageserver-types';
 import type { HoverResult, ParsedFile } from '../../core/types';
 import type { Endpoint, Proposal, Valued } from '../../core/endpoint';
@@ -12,8 +13,8 @@ import type { IosConfig } from './model';
 import { rangeOf } from './words';
 import type { IosTree } from './tree';
 import type { Node } from './parser';
-
-const SECRET_WORDS = /^(pre-shared-key|key-string|password|secret|key)$/i;
+import { hiddenHover } from '../shared/secretSlots';
+import { iosSecretsOf } from './secrets';
 
 function nodeAt(t: IosTree, line: number): Node | undefined {
   return t.parse.nodes.find((n) => n.line === line);
@@ -27,13 +28,6 @@ function origin(v: Valued<unknown> | undefined): string {
 
 function proposals(ps: readonly Proposal[]): string {
   return ps.map((p) => [p.encr.join('/'), p.integ.join('/'), p.prf.length ? `prf ${p.prf.join('/')}` : '', p.dh.join('/')].filter(Boolean).join(' · ')).join('; ');
-}
-
-function isSecretLine(n: Node): boolean {
-  const path = n.path.join(' ');
-  if (n.kws.some((k) => k.secret)) return true;
-  if (/^(crypto isakmp key|username|enable secret|enable password)/.test(path)) return true;
-  return n.words.some((w) => SECRET_WORDS.test(w.text));
 }
 
 export function endpointMarkdown(ep: Endpoint): string {
@@ -154,7 +148,8 @@ export function hover(file: ParsedFile, pos: Position): HoverResult | undefined 
   const title = n.path.length ? `\`${n.negated ? `${n.negated} ` : ''}${n.path.join(' ')}\`` : undefined;
   if (title) parts.push(`${title}${n.mode !== 'global' ? ` — in ${MODE_NAMES[n.mode]} mode` : ''}`);
   if (kw?.doc) parts.push(kw.doc);
-  if (isSecretLine(n)) parts.push('A secret is set on this line; Tunnel Lens never shows it.');
+  const secrets = iosSecretsOf(n);
+  for (const where of new Set(secrets.map((h) => h.slot.where))) parts.push(hiddenHover(where));
   // Object summary for object headers.
   const p = n.path.join(' ');
   const name = n.args[0]?.text;

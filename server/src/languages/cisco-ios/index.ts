@@ -20,6 +20,8 @@ import { hover } from './hover';
 import { complete } from './completion';
 import { iosLineUse } from './ledger';
 import type { IosTree } from './tree';
+import { iosSecretValues } from './secrets';
+import { redactionStrings } from '../shared/secretSlots';
 
 export type { IosTree } from './tree';
 
@@ -99,4 +101,6 @@ export const dialect: DialectModule<IosTree> = {
   parse: (doc, ctx, previous) => parseIosDocument(doc, ctx, previous),
   hover: (file, pos) => hover(file, pos),
   complete: (file, pos) => complete(file, pos),
+  // The redactor's list: every secret of the table of secret slots (secrets.ts), as written.
+  secretValues: (file) => (file.tree ? redactionStrings(iosSecretValues(file.tree.parse.nodes, file.tree.parse.lines)) : []),
 };

@@ -8,9 +8,11 @@ import { basenameOfUri } from '../../core/uri';
 import { markdownCode, markdownText } from '../../core/redact';
 import { tunnelHoverMarkdown } from '../shared/tunnelHover';
 import type { IfupdownTree } from './index';
-import { COMMAND_DOCS, COMMAND_OPTIONS, GENERAL_OPTIONS, METHODS, NG_REMAPS, NG_TUNNEL_OPTIONS, OTHER_FAMILIES, SECRET_OPTIONS, TUNNEL_TEMPLATES, type Family, type OptionDoc } from './options';
+import { COMMAND_DOCS, COMMAND_OPTIONS, GENERAL_OPTIONS, METHODS, NG_REMAPS, NG_TUNNEL_OPTIONS, OTHER_FAMILIES, TUNNEL_TEMPLATES, type Family, type OptionDoc } from './options';
 import type { Option, Stanza } from './reader';
 import { ifaceHeader } from './tunnels';
+import { ifupdownSecretSlot } from './secrets';
+import { hiddenHover } from '../shared/secretSlots';
 
 function stanzaAt(tree: IfupdownTree, line: number): Stanza | undefined {
   let found: Stanza | undefined;
@@ -63,7 +65,8 @@ export function ifupdownHover(file: ParsedFile<IfupdownTree>, pos: Position): Ho
     const d = optionDoc(tree, s, o.name);
     parts.push(`**${markdownText(o.name)}** ${d ? d.doc : 'is not an option of this method: ifupdown passes it to hook scripts only (as an IF_* variable).'}`);
   }
-  if (SECRET_OPTIONS.has(o.name)) parts.push('Value: hidden (a secret).');
+  const secret = ifupdownSecretSlot(o.name);
+  if (secret) parts.push(hiddenHover(secret.where));
   else if (s.kind === 'iface') parts.push(...deviceParts(tree, s));
   return { markdown: parts.join('\n\n'), range: contains(o.nameRange, pos) ? o.nameRange : o.value.range };
 }

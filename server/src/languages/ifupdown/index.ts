@@ -15,7 +15,8 @@ import { finding, issuesCheck } from '../shared/findings';
 import { loadConfig, patternRange, type Config } from './config';
 import { ifupdownComplete, ifupdownHover } from './features';
 import { ifupdownLineUse } from './lineUse';
-import { SECRET_OPTIONS } from './options';
+import { ifupdownSecretSlot } from './secrets';
+import { HIDDEN, redactionStrings } from '../shared/secretSlots';
 import { readInterfaces, stanzaRange, type ReadFile } from './reader';
 import { sourcesCheck } from './sources';
 import { buildInterfaces, ifaceHeader, type FileIssue, type Interfaces } from './tunnels';
@@ -65,7 +66,7 @@ function symbolsOf(f: ReadFile): SymbolDef[] {
         kind: 'option',
         range: { start: o.nameRange.start, end: o.value.range.end },
         selectionRange: o.nameRange,
-        detail: SECRET_OPTIONS.has(o.name) ? '(hidden)' : o.value.text.slice(0, 60),
+        detail: ifupdownSecretSlot(o.name) ? HIDDEN : o.value.text.slice(0, 60),
       })),
     });
   }
@@ -94,8 +95,12 @@ export const dialect: DialectModule<IfupdownTree> & HostAddressSource<IfupdownTr
   lineUse: ifupdownLineUse,
   hover: ifupdownHover,
   complete: ifupdownComplete,
+  // The redactor's list: the options of the table of secret slots (secrets.ts), and the key material of the `ip` commands of this file's command options.
   secretValues: (f) =>
-    f.tree.file.stanzas.flatMap((s) => s.options.filter((o) => SECRET_OPTIONS.has(o.name) && o.value.text !== '').map((o) => o.value.text)),
+    redactionStrings([
+      ...f.tree.file.stanzas.flatMap((s) => s.options.filter((o) => ifupdownSecretSlot(o.name) && o.value.text !== '').map((o) => o.value.text)),
+      ...(f.tree.built.secrets.get(f.uri) ?? []),
+    ]),
   hostAddresses: (f) => (f.tree.config.notReadBy ? [] : f.tree.built.hostAddresses.filter((a) => a.uri === f.uri)),
 };
 

@@ -191,5 +191,3 @@ export const NG_SWITCHES: Record<string, [string, string]> = {
 /** ifupdown-ng options outside the tunnel executor that are known (not judged). */
 export const NG_OTHER_OPTIONS = ['use', 'requires', 'inherits', 'address', 'gateway', 'mtu', 'netmask', 'hwaddress', 'link-type', 'link-kind'];
 
-/** Options that hold secrets (wpa_supplicant's and wireless-tools' options): never shown. */
-export const SECRET_OPTIONS = new Set(['wpa-psk', 'wpa-password', 'wpa-passphrase', 'wireless-key', 'wireless-key1', 'wireless-key2', 'wireless-key3', 'wireless-key4', 'wpa-wep-key0', 'wpa-wep-key1', 'wpa-wep-key2', 'wpa-wep-key3']);

@@ -57,6 +57,8 @@ export interface Interfaces {
   hostAddresses: HostAddress[];
   /** Options Tunnel Lens reads into the model (the others are outside it or reported). */
   known: Set<Option>;
+  /** The key material of the `ip` commands of each file's command options (languages/shared/ip/secrets.ts), as written and as its value: only for secretValues(), never shown. */
+  secrets: Map<string, string[]>;
 }
 
 interface IfaceHeader {
@@ -80,7 +82,7 @@ export function ifaceHeader(s: Stanza): IfaceHeader {
 const IPV6_MODE = /^(vti6|ipip6|ip6.*)$/;
 
 class Builder {
-  readonly out: Interfaces = { devices: new Map(), runs: [], issues: [], hostAddresses: [], known: new Set() };
+  readonly out: Interfaces = { devices: new Map(), runs: [], issues: [], hostAddresses: [], known: new Set(), secrets: new Map() };
   private readonly ng: boolean;
   private readonly tool: string;
   private readonly templates = new Map<string, Stanza>();
@@ -148,7 +150,9 @@ class Builder {
 
   private ipCommand(uri: string, words: ReturnType<typeof buildCommand>['commands'][number], vars: Map<string, string>, override?: (a: IpAction, issues: Issue[]) => Endpoint | undefined): IpAction | undefined {
     const issues: Issue[] = [];
-    const parsed = analyzeIp(words, { uri, vars, issues, underlay: this.underlay });
+    let secrets = this.out.secrets.get(uri);
+    if (!secrets) this.out.secrets.set(uri, (secrets = []));
+    const parsed = analyzeIp(words, { uri, vars, issues, underlay: this.underlay, secrets });
     for (const i of issues) this.issue(uri, i.code, i.severity, i.message, i.range);
     const a = parsed?.action;
     if (!a || !a.device) return a;

@@ -19,6 +19,8 @@ import { loadNetplan, type NetplanConfig } from './config';
 import { COMMON_KEYS, NETWORK_KEYS, NO_ENCAP_KEY, TUNNEL_KEYS, TUNNEL_MODES, type KeyDoc } from './keys';
 import { readNetplan, type FileIssue, type Netplan } from './model';
 import { isSeq, keyText, nodeLines, nodeRange, pairsOf, scalarText, type YamlFile } from './reader';
+import { netplanSecretSlot } from './secrets';
+import { HIDDEN, hiddenHover, redactionStrings } from '../shared/secretSlots';
 
 export interface NetplanTree {
   kind: 'netplan';
@@ -45,14 +47,23 @@ function parse(doc: TextDocument, ctx: ParseContext): ParsedFile<NetplanTree> {
   return file;
 }
 
-function symbolsOf(f: YamlFile, p: Pair<unknown, unknown> | undefined, depth = 0): SymbolDef[] {
+function symbolsOf(f: YamlFile, p: Pair<unknown, unknown> | undefined, depth = 0, path: string[] = [], mode?: string): SymbolDef[] {
   if (!p) return [];
   const r = nodeRange(f, p.key)!;
   const end = nodeRange(f, p.value) ?? r;
-  const children = depth < 3 ? pairsOf(p.value).flatMap((c) => symbolsOf(f, c, depth + 1)) : [];
+  const here = [...path, keyText(p)];
+  // A tunnel's mode decides whether its scalar `key` is a WireGuard private key (secrets.ts).
+  const m = here.length === 3 && here[1] === 'tunnels' ? tunnelMode(p.value) : mode;
+  const children = depth < 3 ? pairsOf(p.value).flatMap((c) => symbolsOf(f, c, depth + 1, here, m)) : [];
   const v = scalarText(p.value);
-  const secret = SECRET_KEYS.has(keyText(p));
-  return [{ name: keyText(p) || '(key)', kind: depth === 2 ? 'interface' : depth < 2 ? 'section' : 'key', range: { start: r.start, end: end.end }, selectionRange: r, detail: secret ? '(hidden)' : v?.slice(0, 60), children }];
+  const secret = netplanSecretSlot(here, m, v);
+  return [{ name: keyText(p) || '(key)', kind: depth === 2 ? 'interface' : depth < 2 ? 'section' : 'key', range: { start: r.start, end: end.end }, selectionRange: r, detail: secret ? HIDDEN : v?.slice(0, 60), children }];
+}
+
+/** The `mode` of a tunnel's mapping. */
+function tunnelMode(value: unknown): string | undefined {
+  const m = pairsOf(value).find((c) => keyText(c) === 'mode');
+  return m ? scalarText(m.value) : undefined;
 }
 
 function foldingOf(f: YamlFile): FoldRange[] {
@@ -67,21 +78,21 @@ function foldingOf(f: YamlFile): FoldRange[] {
   return out;
 }
 
-/** Keys whose values are secrets (WireGuard `keys: private:`, Wi-Fi and 802.1X passwords): never shown. */
-const SECRET_KEYS = new Set(['private', 'password']);
-
+/** The redactor's list: every value the table of secret slots (secrets.ts) finds, sequence items walked through. */
 function secretValues(f: ParsedFile<NetplanTree>): string[] {
   const out: string[] = [];
-  const walk = (n: unknown) => {
+  const walk = (n: unknown, path: string[], mode: string | undefined) => {
     for (const p of pairsOf(n)) {
+      const here = [...path, keyText(p)];
+      const m = here.length === 3 && here[1] === 'tunnels' ? tunnelMode(p.value) : mode;
       const v = scalarText(p.value);
-      if (SECRET_KEYS.has(keyText(p)) && v) out.push(v);
-      walk(p.value);
+      if (v && netplanSecretSlot(here, m, v)) out.push(v);
+      walk(p.value, here, m);
     }
-    if (isSeq(n)) for (const i of n.items) walk(i);
+    if (isSeq(n)) for (const i of n.items) walk(i, path, mode);
   };
-  walk(f.tree.file.doc.contents);
-  return out;
+  walk(f.tree.file.doc.contents, [], undefined);
+  return redactionStrings(out);
 }
 
 /** The path of keys from `network` to the pair at pos (innermost last). */
@@ -115,7 +126,9 @@ function hover(file: ParsedFile<NetplanTree>, pos: Position): HoverResult | unde
   const names = path.map(keyText);
   const parts: string[] = [];
   const doc = docOf(names);
-  if (SECRET_KEYS.has(names[names.length - 1] ?? '')) parts.push('Value: hidden (a secret).');
+  const tunnel = names[1] === 'tunnels' && path[2] ? tunnelMode(path[2].value) : undefined;
+  const secret = netplanSecretSlot(names, tunnel, scalarText(last.value));
+  if (secret) parts.push(hiddenHover(secret.where));
   else if (doc) parts.push(`**${markdownText(names[names.length - 1])}** ${doc.doc}`);
   else if (names.length === 3) parts.push(`**${markdownText(names[2])}**: a definition of ${markdownText(names[1])}.`);
   if (names[1] === 'tunnels' && names.length >= 3) {

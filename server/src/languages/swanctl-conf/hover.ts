@@ -8,6 +8,8 @@ import { proposalsText } from '../../model/negotiation';
 import { childKind, type Kind } from './kinds';
 import type { Section, Setting } from './parser';
 import { defaultProposals, defaultRule, parseProposal, type ProposalKind } from './proposals';
+import { settingSecretSlot } from './secrets';
+import { hiddenHover } from '../shared/secretSlots';
 import { CONN_SUBSECTIONS, SECRET_KEYS, TOP_SECTIONS, keySpec, type KeySpec } from './schema';
 import type { SwanctlTree } from './tree';
 import { listItems } from './values';
@@ -83,7 +85,11 @@ export function hover(file: ParsedFile<SwanctlTree>, pos: Position): HoverResult
     const expanded = listItems(s).flatMap((it) => (it.text.toLowerCase() === 'default' ? defaultProposals(pk, t, true) : (parseProposal(it.text, pk, t).proposal ?? [])));
     if (expanded.length) lines.push(`Offers: ${proposalsText(expanded, pk === 'ike' ? 'ike' : 'esp', 6)}.`);
   } else if (pk) lines.push(`Unset, it is the ${defaultRule(pk, t)}: ${proposalsText(defaultProposals(pk, t, false), pk === 'ike' ? 'ike' : 'esp', 6)}.`);
-  if (spec.type === 'secret') lines.push('The value is hidden; Tunnel Lens compares only a digest of it with the peer\'s key.');
+  const secret = settingSecretSlot(s);
+  if (secret) {
+    lines.push(hiddenHover(secret.where));
+    if (secret.id === 'swanctl-conf/shared-secret') lines.push('Tunnel Lens compares only a digest of it with the peer\'s key.');
+  }
   lines.push(version);
   return { markdown: lines.join('\n\n'), range: s.keyRange };
 }

@@ -15,7 +15,9 @@ import { mergeTree, rootView } from './merge';
 import { endpointsOf } from './model';
 import { foldingOf, referencesOf, symbolsOf } from './outline';
 import { parseTokens } from './parser';
-import { pskFor, readSecrets } from './secrets';
+import { pskFor, readSecrets, sectionPath, settingSecretSlot } from './secrets';
+import type { Section } from './parser';
+import { redactionStrings } from '../shared/secretSlots';
 import type { SwanctlTree } from './tree';
 import { validate } from './validate';
 import { detectTarget } from './version';
@@ -77,6 +79,41 @@ export function matchesSwanctl(path: string, head: string): boolean {
   return /^[ \t]*#[ \t]*tunnel-lens:[ \t]*strongswan\b/im.test(head) && ANY_SECTION.test(first);
 }
 
+/**
+ * The redactor's list: every value the table of secret slots (secrets.ts) finds, and the text after
+ * the key of every line that starts with `secret` or `pin` and of every line with a syntax error under
+ * `secrets`: what a malformed line holds, which the parser kept no setting of (or read as something
+ * else: `secret = KEY } WORD`).
+ */
+const SECRET_LINE = /^\s*(secret|pin)\b/;
+
+function secretValues(f: ParsedFile<SwanctlTree>): string[] {
+  const t = f.tree;
+  if (!t || t.kind !== 'swanctl-conf') return [];
+  const out: string[] = [];
+  const inSecrets: Section[] = [];
+  const walk = (s: Section) => {
+    for (const item of s.items) {
+      if (item.kind === 'setting') {
+        if (item.uri === f.uri && settingSecretSlot(item)) out.push(item.value);
+      } else if (item.kind === 'section') {
+        if (item.uri === f.uri && sectionPath(item)[0] === 'secrets') inSecrets.push(item);
+        walk(item);
+      }
+    }
+  };
+  walk(t.root);
+  const lines = f.text.split(/\r\n|\r|\n/);
+  const errorLines = new Set(t.syntax.filter((e) => e.uri === f.uri).map((e) => e.range.start.line));
+  lines.forEach((text, l) => {
+    const under = errorLines.has(l) && inSecrets.some((s) => s.range.start.line <= l && l <= s.range.end.line);
+    if (!under && !SECRET_LINE.test(text)) return;
+    const rest = (/^\s*[^\s={}]*\s*=?(.*)$/.exec(text)?.[1] ?? '').trim();
+    if (rest) out.push(rest);
+  });
+  return redactionStrings(out);
+}
+
 const CHECK_CODES = [Code.unknownKeyword, Code.invalidValue, Code.versionIncompatible, Code.duplicateKey, Code.undefinedReference, Code.weakAlgorithm, Code.configIgnored] as const;
 
 export const dialect: DialectModule<SwanctlTree> = {
@@ -88,6 +125,7 @@ export const dialect: DialectModule<SwanctlTree> = {
   lineUse: (f) => (f.tree?.ledger ? Uint8Array.from(f.tree.ledger) : new Uint8Array(f.text.split(/\r\n|\r|\n/).length)),
   hover: (f, pos) => hover(f, pos),
   complete: (f, pos) => complete(f, pos),
+  secretValues,
   checks: [issuesCheck<SwanctlTree>('swanctl-conf/schema', CHECK_CODES, (t) => t.issues)],
   secrets: {
     pskFor(file, localId, remoteId) {

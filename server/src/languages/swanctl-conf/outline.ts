@@ -4,6 +4,8 @@ import type { FoldRange, SymbolDef, SymbolRef } from '../../core/types';
 import { childKind, type Kind } from './kinds';
 import type { Section, Setting } from './parser';
 import { keySpec } from './schema';
+import { settingSecretSlot } from './secrets';
+import { HIDDEN } from '../shared/secretSlots';
 import { listItems } from './values';
 
 const SYMBOL_KIND: Partial<Record<Kind['kind'], string>> = {
@@ -12,22 +14,19 @@ const SYMBOL_KIND: Partial<Record<Kind['kind'], string>> = {
   secret: 'secret', pool: 'pool', authority: 'authority',
 };
 
-/** Under `secrets`, every value is hidden but the owners' ids and the key files' names. */
-const SHOWN_IN_SECRETS = /^(id.*|file|handle|slot|module)$/;
-
-function settingSymbol(s: Setting, inSecrets: boolean): SymbolDef {
-  const hidden = inSecrets && !SHOWN_IN_SECRETS.test(s.key);
-  const detail = hidden ? '(hidden)' : s.value.length > 40 ? `${s.value.slice(0, 40)}…` : s.value;
+/** A setting's symbol: a value the table of secret slots (secrets.ts) holds is hidden. */
+function settingSymbol(s: Setting): SymbolDef {
+  const detail = settingSecretSlot(s) ? HIDDEN : s.value.length > 40 ? `${s.value.slice(0, 40)}…` : s.value;
   return { name: s.key, kind: 'key', range: { start: s.keyRange.start, end: s.valueRange.end }, selectionRange: s.keyRange, detail };
 }
 
 export function symbolsOf(root: Section, uri: string): SymbolDef[] {
-  const walk = (s: Section, kind: Kind, inSecrets: boolean): SymbolDef[] => {
+  const walk = (s: Section, kind: Kind): SymbolDef[] => {
     const out: SymbolDef[] = [];
     for (const item of s.items) {
       if (item.uri !== uri || item.kind === 'include') continue;
       if (item.kind === 'setting') {
-        out.push(settingSymbol(item, inSecrets || kind.kind === 'top'));
+        out.push(settingSymbol(item));
         continue;
       }
       if (item.recovered) continue;
@@ -38,12 +37,12 @@ export function symbolsOf(root: Section, uri: string): SymbolDef[] {
         range: item.range,
         selectionRange: item.nameRange,
         detail: k.kind === 'secret' ? `${k.secret?.prefix} secret` : k.kind === 'unknown' ? 'ignored or refused' : k.kind,
-        children: walk(item, k, inSecrets || k.kind === 'secrets'),
+        children: walk(item, k),
       });
     }
     return out;
   };
-  return walk(root, { kind: 'top' }, false);
+  return walk(root, { kind: 'top' });
 }
 
 const REF_KIND: Partial<Record<string, string>> = { connections: 'conn', pools: 'pool', authorities: 'authority', secrets: 'secret' };

@@ -3,12 +3,16 @@
 // prefix, the owners from every key starting with `id` (none: %any), the value decoded (`0x` hex,
 // `0s` base64, else the text) and kept only as a digest (model/secretDigest.ts). The secret is
 // never stored, shown or logged; issues name the section and the line, nothing else.
+// SWANCTL_SECRET_SLOTS is the dialect's table of secret slots (languages/shared/secretSlots.ts,
+// docs/reference/swanctl-conf.md §7): the outline, hovers and secretValues() read values through it.
 import type { Range } from 'vscode-languageserver-types';
 import { parseAddress } from '../../core/address';
 import { Code } from '../../core/codes';
 import { secretDigest } from '../../model/secretDigest';
 import type { Issue } from '../shared/findings';
+import type { SecretSlot } from '../shared/secretSlots';
 import type { Merged } from './merge';
+import type { Section, Setting } from './parser';
 import { SECRET_KINDS } from './schema';
 
 export interface SharedSecret {
@@ -25,6 +29,47 @@ export interface SharedSecret {
 }
 
 const SHARED = new Set(['eap', 'xauth', 'ntlm', 'ike', 'ppk']);
+
+export interface SwanctlSecretSlot extends SecretSlot {
+  /** The prefixes of the `secrets` subsection's name (load_creds.c, case-sensitive); none: any section. */
+  prefixes?: readonly string[];
+  /** The keys; none: every key but the owners and the names of key files and tokens. */
+  keys?: readonly string[];
+}
+
+/** Under `secrets`, what is no secret: the owners' ids (`id*`) and which key file or token a passphrase or PIN unlocks. */
+const SHOWN_IN_SECRETS = /^(id.*|file|handle|slot|module)$/;
+
+export const SWANCTL_SECRET_SLOTS: readonly SwanctlSecretSlot[] = [
+  { id: 'swanctl-conf/shared-secret', prefixes: [...SHARED], keys: ['secret'], where: 'secrets { ike-*|eap-*|xauth-*|ntlm-*|ppk-* { secret = … } }: a shared secret' },
+  { id: 'swanctl-conf/key-passphrase', prefixes: ['private', 'rsa', 'ecdsa', 'bliss', 'pkcs8', 'pkcs12'], keys: ['secret'], where: 'secrets { private-*|rsa-*|ecdsa-*|pkcs8-*|pkcs12-* { secret = … } }: the passphrase of a private key file' },
+  { id: 'swanctl-conf/token-pin', prefixes: ['token'], keys: ['pin'], where: 'secrets { token-* { pin = … } }: the PIN of a PKCS#11 token' },
+  { id: 'swanctl-conf/any-in-secrets', where: 'any other value under `secrets` (an unknown section or key too) but the owners (`id*`) and `file`, `handle`, `slot`, `module`; and a key outside every section' },
+];
+
+/** The slot a setting is, by the names of the sections above it (outermost first) and its key. */
+export function swanctlSecretSlot(sections: readonly string[], key: string): SwanctlSecretSlot | undefined {
+  if (sections.length === 0) return SWANCTL_SECRET_SLOTS[3];
+  if (sections[0] !== 'secrets') return undefined;
+  const name = sections[1];
+  if (name !== undefined && sections.length === 2) {
+    const row = SWANCTL_SECRET_SLOTS.find((r) => r.prefixes?.some((p) => name.startsWith(p)) && r.keys?.includes(key));
+    if (row) return row;
+  }
+  return SHOWN_IN_SECRETS.test(key) ? undefined : SWANCTL_SECRET_SLOTS[3];
+}
+
+/** The names of the sections around a setting, outermost first (a recovered block has the name ''). */
+export function sectionPath(s: Setting | Section): string[] {
+  const out: string[] = [];
+  for (let p: Section | undefined = s.kind === 'setting' ? s.parent : s; p && p.parent; p = p.parent) out.unshift(p.name);
+  return out;
+}
+
+/** The slot of a written setting, if it holds a secret. */
+export function settingSecretSlot(s: Setting): SwanctlSecretSlot | undefined {
+  return swanctlSecretSlot(sectionPath(s), s.key);
+}
 
 function decode(value: string): Uint8Array {
   if (/^0x/i.test(value)) {
