@@ -96,6 +96,22 @@ test('cisco-ios: the table finds the secret after its key type, and leaves a GRE
   ]);
 });
 
+test('cisco-ios: a malformed key line is reported by its position and the key\'s shape, never its text', () => {
+  const r = analyse({ '/r/r2-confg': 'version 15.7\n<|crypto isakmp key lonelyKey77|>\ncrypto keyring KR\n pre-shared-key address 192.0.2.3 <|keyWordless9|>\nend\n' });
+  const uri = r.uri('/r/r2-confg');
+  const m = r.marks['/r/r2-confg'];
+  const found = r.service.findings(uri).filter((x) => x.code === 'invalid-value');
+  assert.deepEqual(found.map((x) => x.range), [
+    { start: { line: 1, character: 18 }, end: { line: 1, character: 29 } },
+    { start: { line: 3, character: 34 }, end: { line: 3, character: 46 } },
+  ]);
+  assert.equal(m.ranges.length, 2);
+  assert.match(found[0].message, /address.*hostname.*\(the key is hidden: 11 characters\)/);
+  assert.match(found[1].message, /`key KEY` .* \(the key is hidden: 12 characters\)/);
+  assert.ok(!JSON.stringify(found).includes('lonelyKey77') && !JSON.stringify(found).includes('keyWordless9'));
+  assert.ok(!r.service.findings(uri).some((x) => x.code === 'invalid-value' && x.range.start.line === 0));
+});
+
 test('swanctl-conf: shared secrets, passphrases, PINs and the rest of `secrets` are hidden; ids and key files show', () => {
   holdsSecrets('/s/swanctl/swanctl.conf', 'swanctl-conf', [
     'secrets {',
