@@ -17,7 +17,8 @@ const USAGE = `usage:
   tunnel-lens layout    [FILE[:LINE]] [--outer ipv4|ipv6] [--encaplimit N|none] [--esp transport|tunnel|none]
                         [--enc NAME] [--integ NAME] [--encap gre|ipip|none] [--gre-key] [--inner ipv4|ipv6]
                         [--path-mtu N] [--format text|json] [--pcap OUT.pcap]
-  tunnel-lens decode    FILE.pcap [--sa SPI:ENC:KEY[:INTEG:KEY]]... [--format text|json]
+  tunnel-lens decode    FILE.pcap [--sa SPI:ENC:KEY[:INTEG:KEY]]... [--format text|json] [--threads N]
+  tunnel-lens help      [CMD]
 exit status: 0 no error finding, 1 at least one error finding, 2 usage or I/O error`;
 
 const COMMANDS: Record<string, Subcommand> = { check, fix, endpoints, layout, decode };

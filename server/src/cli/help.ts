@@ -70,7 +70,7 @@ ${EXIT}
 
 Examples: tunnel-lens layout samples/founding-case/linux/ifcfg-tun10
           tunnel-lens layout --outer ipv6 --encaplimit none --esp transport --pcap /tmp/p.pcap`,
-  decode: `tunnel-lens decode FILE.pcap [--sa SPI:ENC:KEY[:INTEG:KEY]]... [--format text|json]
+  decode: `tunnel-lens decode FILE.pcap [--sa SPI:ENC:KEY[:INTEG:KEY]]... [--format text|json] [--threads N]
 
 Every packet of a pcap or pcapng capture as its protocol stack; ESP opened with the SAs given (the
 integrity check value verified), checksums verified, and the founding case (a Destination Options
@@ -80,6 +80,8 @@ header in front of transport-mode ESP) marked. Keys given with --sa are never pr
                                  KEY hex (0x…); for AES-GCM the key ends with the 4-byte salt;
                                  INTEG one of ${integ}
   --format text|json
+  --threads N                    worker threads for a capture of 64 MiB or more (default: one per
+                                 core; 1 decodes in this thread); the output is the same either way
 
 ${EXIT}
 
