@@ -91,6 +91,15 @@ test('the founding case with MTU 1406 on both ends: both files, read in either o
     return mtu.map((f) => ({ file: f.uri.replace(/.*\//, ''), figure: told(f as PeerFinding), fixes: f.fixes.map((x) => x.title) })).sort((x, y) => x.file.localeCompare(y.file));
   });
   assert.deepEqual(results[0], results[1], 'the order the files were read in changes nothing');
+  // The hover on the router's tunnel: its own packets fit 1418 bytes, the pair's path only 1402.
+  const r = analyse(new Map(files));
+  const cisco = r.uri('/site/cisco/c897va-confg');
+  const line = files[4][1].split('\n').indexOf('interface Tunnel20');
+  assert.ok(line > 0);
+  const hover = r.service.hover(cisco, { line, character: 3 });
+  const text = JSON.stringify(hover?.contents ?? '');
+  assert.match(text, /Largest inner packet on a 1500-byte path: \*\*1418 bytes\*\*/, text);
+  assert.match(text, /fit only \*\*1402 bytes\*\*: set the MTU to 1402 on both ends/, text);
   for (const f of results[0]) {
     assert.equal(f.figure, 1402, `${f.file} is told the pair's figure`);
     assert.ok(f.fixes.some((t) => t.startsWith('Set the tunnel MTU to 1402')), `${f.file}: ${f.fixes.join(' | ')}`);
