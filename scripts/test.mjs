@@ -16,6 +16,9 @@ const SYSTEM_DEPS = [
   { pkg: 'python3-scapy', present: () => spawnSync('/usr/bin/python3', ['-c', 'import scapy']).status === 0 },
   { pkg: 'chromium', present: () => existsSync('/usr/bin/chromium') },
   { pkg: 'neovim', present: () => existsSync('/usr/bin/nvim') },
+  // Emacs 28 and Debian's eglot 1.9 for test/e2e/emacs.test.ts (emacs-nox: no X libraries).
+  { pkg: 'emacs-nox', present: () => existsSync('/usr/bin/emacs') },
+  { pkg: 'elpa-eglot', present: () => existsSync('/usr/share/emacs/site-lisp/elpa/eglot-1.9') },
 ];
 
 function run(cmd, args, env = {}) {

@@ -96,8 +96,21 @@ local ok, err = pcall(function()
     scriptExists = vim.fn.filereadable(script) == 1,
     script = vim.fn.filereadable(script) == 1 and table.concat(vim.fn.readfile(script), '\n') or vim.NIL,
     linuxLeft = #vim.diagnostic.get(linux), ciscoLeft = #vim.diagnostic.get(cisco) })
-  vim.lsp.stop_client(client_id)
 end)
 if not ok then emit('error', { message = tostring(err) }) end
+
+-- 5. every dialect's file names (test/e2e/dialectFiles.ts), opened as new files outside the
+--    deployment: the README's autocmds attach the server to each
+ok, err = pcall(function()
+  local rows = vim.fn.json_decode(table.concat(vim.fn.readfile(vim.env.DIALECT_FILES), '\n'))
+  local out = {}
+  for _, row in ipairs(rows) do
+    vim.cmd('edit ' .. vim.fn.fnameescape(vim.env.ELSEWHERE .. '/' .. row[1]))
+    local b = vim.api.nvim_get_current_buf()
+    table.insert(out, { row[1], clients(b) })
+  end
+  emit('dialects', { files = out })
+end)
+if not ok then emit('error', { message = 'dialects: ' .. tostring(err) }) end
 io.stdout:write('DONE\n')
 vim.cmd('qa!')

@@ -12,6 +12,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readmeSnippetFor } from './readmeSnippet';
+import { DIALECT_FILES, writeDialectFiles } from './dialectFiles';
 
 const ROOT = resolve(__dirname, '../..');
 const NVIM = '/usr/bin/nvim';
@@ -43,6 +44,8 @@ test("Neovim 0.7 headless with the README's config: diagnostics on both peers, h
     env: {
       ...process.env,
       WS: ws,
+      DIALECT_FILES: writeDialectFiles(dir),
+      ELSEWHERE: join(dir, 'elsewhere'),
       XDG_CONFIG_HOME: join(dir, 'config'),
       XDG_DATA_HOME: join(dir, 'data'),
       XDG_STATE_HOME: join(dir, 'state'),
@@ -89,5 +92,9 @@ test("Neovim 0.7 headless with the README's config: diagnostics on both peers, h
   assert.ok(fixed.cleared, `the finding went away on both peers once Neovim sent the new script: ${JSON.stringify(fixed)}`);
   assert.ok(fixed.scriptExists, ':wall wrote linux/ifup-local');
   assert.match(fixed.script ?? '', /encaplimit none/);
+
+  // Every dialect's file names attach the server (README: the list covers every dialect).
+  const dialects = steps.get('dialects') as Step & { files: [string, string[]][] };
+  assert.deepEqual(dialects.files, DIALECT_FILES.map(([p]) => [p, ['tunnel-lens']]), "the README's autocmds attach the server to every dialect's files");
   console.log(`${version}: ${diag.diagnostics.length} diagnostic(s) in ifcfg-tun10, Cisco line ${(cisco.line ?? 0) + 1}; action "${actions.chosen}"; ifup-local filetype "${fixed.scriptFiletype}"; cleared`);
 });

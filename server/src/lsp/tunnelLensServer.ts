@@ -53,6 +53,8 @@ export class TunnelLensServer {
   private canPullConfiguration = false;
   /** The client resolves a code action's edit (codeAction/resolve): actions are sent without it. */
   private resolveEdits = false;
+  /** The client creates files in a workspace edit (resourceOperations holds 'create'). */
+  private createFiles = true;
   /** Bumped by every change the diagnostics must follow. */
   private generation = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -121,9 +123,9 @@ export class TunnelLensServer {
       h('references', [], (p) => s.references(documentUri(p), position(p.position), (p.context as { includeDeclaration?: unknown } | undefined)?.includeDeclaration !== false)),
     );
     connection.onFoldingRanges(h('foldingRange', [], (p) => s.folding(documentUri(p))));
-    connection.onCodeAction(h('codeAction', [], (p) => s.codeActions(documentUri(p), range(p.range), { resolveLater: this.resolveEdits })));
+    connection.onCodeAction(h('codeAction', [], (p) => s.codeActions(documentUri(p), range(p.range), { resolveLater: this.resolveEdits, createFiles: this.createFiles })));
     // The edit of an action given without one (the client resolves actions' edits).
-    connection.onCodeActionResolve((p, token) => handler(log, 'codeAction/resolve', p, (q) => (ready(), s.resolveCodeAction(q as unknown as CodeAction)))(p, token));
+    connection.onCodeActionResolve((p, token) => handler(log, 'codeAction/resolve', p, (q) => (ready(), s.resolveCodeAction(q as unknown as CodeAction, { createFiles: this.createFiles })))(p, token));
     registerLayout(connection, s, ready);
     registerPeerInfo(connection, s, () => this.changed(), ready);
   }
@@ -132,6 +134,8 @@ export class TunnelLensServer {
     this.canPullConfiguration = !!p?.capabilities?.workspace?.configuration;
     const resolvable = p?.capabilities?.textDocument?.codeAction?.resolveSupport?.properties;
     this.resolveEdits = Array.isArray(resolvable) && resolvable.includes('edit');
+    const operations = p?.capabilities?.workspace?.workspaceEdit?.resourceOperations;
+    this.createFiles = Array.isArray(operations) && operations.includes('create');
     this.settings = settingsFromConfiguration((p?.initializationOptions as { settings?: unknown } | undefined)?.settings);
     const folders = Array.isArray(p?.workspaceFolders) ? p.workspaceFolders.map((f) => f?.uri).filter((u): u is string => typeof u === 'string') : typeof p?.rootUri === 'string' ? [p.rootUri] : [];
     this.indexFolders(folders);

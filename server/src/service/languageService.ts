@@ -17,7 +17,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { buildRegistry, type CheckRegistry } from './registry';
 import { dialectFor } from './analysis';
-import { codeActions, fixOf, fixToWorkspaceEdit, isCodeActionData } from './features/codeActions';
+import { codeActions, fixOf, fixToWorkspaceEdit, isCodeActionData, type EditOptions } from './features/codeActions';
 import { definition, references } from './features/navigation';
 import { documentSymbols } from './features/symbols';
 import { toDiagnostic, type Log } from './findings';
@@ -185,16 +185,16 @@ export class LanguageService {
    * edit and with the data resolveCodeAction needs (the fixes are built for their titles; the edit
    * is made on resolve).
    */
-  codeActions(uri: string, range: Range, opts: { resolveLater?: boolean } = {}): CodeAction[] {
-    return codeActions(this.findings(uri), range, { resolveLater: opts.resolveLater, uri, version: this.workspace.document(uri)?.version });
+  codeActions(uri: string, range: Range, opts: { resolveLater?: boolean } & EditOptions = {}): CodeAction[] {
+    return codeActions(this.findings(uri), range, { resolveLater: opts.resolveLater, createFiles: opts.createFiles, uri, version: this.workspace.document(uri)?.version });
   }
 
   /** codeAction/resolve: the action with its edit, when its fix is still there (same document version, finding and fix). */
-  resolveCodeAction(action: CodeAction): CodeAction {
+  resolveCodeAction(action: CodeAction, opts: EditOptions = {}): CodeAction {
     const data = action.data;
     if (action.edit || !isCodeActionData(data)) return action;
     if (data.version !== undefined && this.workspace.document(data.uri)?.version !== data.version) return action;
     const fix = fixOf(this.findings(data.uri), data);
-    return fix ? { ...action, edit: fixToWorkspaceEdit(fix) } : action;
+    return fix ? { ...action, edit: fixToWorkspaceEdit(fix, opts) } : action;
   }
 }

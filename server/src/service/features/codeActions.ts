@@ -12,10 +12,20 @@ function overlaps(a: Range, b: Range): boolean {
   return !before(a.end, b.start) && !before(b.end, a.start);
 }
 
-export function fixToWorkspaceEdit(fix: Fix): WorkspaceEdit {
+/** What the client can apply (its `workspace.workspaceEdit` capabilities). */
+export interface EditOptions {
+  /**
+   * The client creates files (`resourceOperations` holds `create`; the default). A client that
+   * does not (eglot 1.9 announces documentChanges only, and fails on a CreateFile) gets the new
+   * file's text as plain `changes` on its uri: it opens a new buffer for the uri and inserts it.
+   */
+  createFiles?: boolean;
+}
+
+export function fixToWorkspaceEdit(fix: Fix, opts: EditOptions = {}): WorkspaceEdit {
   const byUri = new Map<string, TextEdit[]>();
   for (const e of fix.edits) byUri.set(e.uri, [...(byUri.get(e.uri) ?? []), { range: e.range, newText: e.newText }]);
-  if (!fix.createFiles?.length) return { changes: Object.fromEntries(byUri) };
+  if (!fix.createFiles?.length || opts.createFiles === false) return { changes: Object.fromEntries(byUri) };
   return {
     documentChanges: [
       ...fix.createFiles.map((uri) => ({ kind: 'create' as const, uri, options: { ignoreIfExists: true } })),
@@ -45,7 +55,7 @@ export function isCodeActionData(d: unknown): d is CodeActionData {
   return !!x && x.tunnelLens === 1 && typeof x.uri === 'string' && typeof x.finding === 'number' && typeof x.fix === 'number' && typeof x.code === 'string';
 }
 
-export interface CodeActionOptions {
+export interface CodeActionOptions extends EditOptions {
   /** Leave the edit out and give the data to resolve it later (codeAction/resolve). */
   resolveLater?: boolean;
   uri?: string;
@@ -66,7 +76,7 @@ export function codeActions(findings: Finding[], range: Range, opts: CodeActionO
       if (opts.resolveLater && opts.uri !== undefined) {
         const data: CodeActionData = { tunnelLens: 1, uri: opts.uri, version: opts.version, finding: i, code: f.code, line: f.range.start.line, character: f.range.start.character, fix: j, title: fix.title };
         action.data = data;
-      } else action.edit = fixToWorkspaceEdit(fix);
+      } else action.edit = fixToWorkspaceEdit(fix, opts);
       out.push(action);
     });
   });
