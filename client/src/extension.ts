@@ -1,7 +1,7 @@
 // The VS Code side: starts the language server over node-ipc and wires the commands. All analysis
 // happens in the server; this file only connects VS Code to it.
 import * as vscode from 'vscode';
-import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type RequestType, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, LanguageClient, State, TransportKind, type ErrorHandler, type LanguageClientOptions, type RequestType, type ServerOptions } from 'vscode-languageclient/node';
 import { PreviewManager } from './preview/panel';
 import { PREVIEW_VIEW_TYPE, SHOW_PACKET_LAYOUT_COMMAND, type LayoutRequestParams, type PreviewState } from '../../server/src/protocol/preview';
 import { LayoutRequest, ReindexRequest } from '../../server/src/protocol/requests';
@@ -29,6 +29,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const output = vscode.window.createOutputChannel('Tunnel Lens', { log: true });
+  const policy = restartPolicy(output);
   const clientOptions: LanguageClientOptions = {
     documentSelector: LANGUAGES.map((language) => ({ scheme: 'file', language })),
     synchronize: {
@@ -38,7 +39,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       ),
     },
     outputChannel: output,
-    errorHandler: errorHandlerFor(restartPolicy(output)),
+    errorHandler: errorHandlerFor(policy),
   };
   client = new LanguageClient('tunnelLens', 'Tunnel Lens', serverOptions, clientOptions);
 
@@ -52,6 +53,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     return client.sendRequest(type, params as never) as Promise<R>;
   };
   const statusBar = new PeerStatusBar(request, LANGUAGES);
+  // After a restart: say the server is back, and ask it again for the status bar.
+  context.subscriptions.push(
+    client.onDidChangeState((e) => {
+      if (e.newState !== State.Running || e.oldState === State.Running) return;
+      policy.running();
+      statusBar.refresh();
+    }),
+  );
   context.subscriptions.push(
     output,
     statusBar,

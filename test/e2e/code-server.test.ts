@@ -6,6 +6,9 @@
 //   "Show packet layout" (code lens) opens the preview with IPv6 | Destination Options | ESP | GRE …;
 //   the quick fix that sets encaplimit none (from a new ifup-local) makes the finding go away, and
 //   the preview then shows the packet without the header;
+//   the language server, killed (SIGKILL, as a crash), is restarted by the client: a new process,
+//   the output channel saying it stopped, that it is restarted (restart 1 of at most 5) and the new
+//   pid, and the diagnostics back on both peers;
 //   "Check workspace" and "Pair with…" work.
 // Screenshots of every step go to test-artifacts/e2e/; the three the README shows are copied to
 // docs/images/ when TUNNEL_LENS_UPDATE_DOCS_IMAGES=1. If code-server cannot be installed the test FAILS (it is never skipped).
@@ -15,7 +18,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { ensureCodeServer, launchChromium, packageVsix, ROOT, startCodeServer, type CodeServer } from './codeServer';
+import { ensureCodeServer, languageServerPids, launchChromium, outputChannelLog, packageVsix, ROOT, startCodeServer, type CodeServer } from './codeServer';
 
 const OUT = join(ROOT, 'test-artifacts/e2e');
 const DOCS_IMAGES = join(ROOT, 'docs/images');
@@ -215,6 +218,56 @@ describe('VS Code (code-server 4.100.3) with the packaged .vsix', () => {
     });
     lap(`Cisco side: status bar ${(await peerItem(page).innerText()).replace(/\s+/g, ' ')}`);
     await shot('finding-cisco');
+  });
+
+  step('restarts the language server after it is killed: a new process, the output channel says so, the diagnostics come back', async () => {
+    const poll = async <T>(what: string, get: () => T | undefined, timeoutMs = 30_000): Promise<T> => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const v = get();
+        if (v !== undefined) return v;
+        if (Date.now() > deadline) throw new Error(`${what} within ${timeoutMs / 1000} s; the output channel:\n${outputChannelLog(cs).slice(-3000)}`);
+        await page.waitForTimeout(200);
+      }
+    };
+    const before = languageServerPids(cs);
+    assert.equal(before.length, 1, `one language server process of this run's extension (pids ${before.join(', ')})`);
+    const [pid] = before;
+    // The server names its pid in the output channel when it starts.
+    await poll(`the output channel names the server's pid ${pid}`, () => (outputChannelLog(cs).includes(`running (pid ${pid},`) ? true : undefined));
+    const logBefore = outputChannelLog(cs).length;
+    process.kill(pid, 'SIGKILL');
+    lap(`killed the language server (pid ${pid})`);
+
+    const newPid = await poll('the client started a new server process', () => languageServerPids(cs).find((p) => p !== pid));
+    const log = await poll('the output channel says the server was restarted and runs again', () => {
+      const l = outputChannelLog(cs).slice(logBefore);
+      return /language server restarted \(restart 1 of at most 5/.test(l) && l.includes(`running (pid ${newPid},`) ? l : undefined;
+    });
+    lap(`restarted as pid ${newPid}; the output channel:\n${log.trim()}`);
+    assert.match(log, /language server stopped unexpectedly \(its process exited or was killed\); restarting it \(restart 1 of at most 5 in 3 minutes\)/);
+    assert.ok(!languageServerPids(cs).includes(pid), `the killed process ${pid} is gone`);
+
+    // The client dropped the dead server's diagnostics; the new server publishes them again, on both peers.
+    await page.waitForFunction(
+      (code) => {
+        const t = document.querySelector('.markers-panel')?.textContent ?? '';
+        return t.split(code).length - 1 >= 2 && t.includes('ifcfg-tun10') && t.includes('c897va-confg');
+      },
+      CODE,
+      { timeout: 30_000 },
+    );
+    await page.waitForSelector('.monaco-editor .squiggly-error', { timeout: 30_000 });
+    lap(`diagnostics back: ${(await problemsText()).slice(0, 200)}`);
+
+    // What the user sees: the Tunnel Lens output channel.
+    await runCommand('Output: Show Output Channels...');
+    const channel = page.locator('.quick-input-list .monaco-list-row:has-text("Tunnel Lens")').first();
+    await channel.waitFor({ timeout: 15_000 });
+    await channel.click();
+    await page.waitForSelector('.monaco-editor .view-lines:has-text("language server restarted")', { timeout: 30_000 });
+    await shot('server-restarted');
+    await page.keyboard.press('Control+Shift+M');
   });
 
   step('opens the packet layout from the "Show packet layout" code lens: IPv6 | Destination Options | ESP | GRE', async () => {

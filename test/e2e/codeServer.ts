@@ -3,7 +3,7 @@
 // installed into a fresh extensions dir, the server on 127.0.0.1 only, and Debian's chromium
 // driven by playwright-core (never a downloaded browser).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -156,4 +156,39 @@ export async function startCodeServer(entry: string, vsix: string): Promise<Code
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install it with \`apt-get install chromium\` (never download a browser)`);
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * The pids of the language servers the extension host started from this run's extensions dir
+ * (node processes running <dir>/extensions/…/dist/server.js), read from /proc.
+ */
+export function languageServerPids(cs: CodeServer): number[] {
+  const ours = join(cs.dir, 'extensions');
+  const pids: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    let args: string[];
+    try {
+      args = readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0');
+    } catch {
+      continue; // ended meanwhile
+    }
+    if (args.some((a) => a.startsWith(ours) && a.endsWith('/dist/server.js'))) pids.push(Number(name));
+  }
+  return pids;
+}
+
+/** The text of the extension's "Tunnel Lens" output channel, from the log file code-server writes it to. */
+export function outputChannelLog(cs: CodeServer): string {
+  const found: string[] = [];
+  const walk = (d: string) => {
+    for (const n of readdirSync(d)) {
+      const p = join(d, n);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/Tunnel Lens\.log$/.test(n)) found.push(p);
+    }
+  };
+  const logs = join(cs.dir, 'user', 'logs');
+  if (existsSync(logs)) walk(logs);
+  return found.map((f) => readFileSync(f, 'utf8')).join('\n');
 }

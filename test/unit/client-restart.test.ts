@@ -6,10 +6,16 @@ import { MAX_RESTARTS, restartPolicy, WINDOW_MS } from '../../client/src/restart
 test('restart on close, with a line in the output channel; give up after too many in the window; start over after it', () => {
   const lines: string[] = [];
   let t = 0;
-  const p = restartPolicy({ warn: (m) => lines.push(`warn ${m}`), error: (m) => lines.push(`error ${m}`) }, () => t);
+  const p = restartPolicy({ info: (m) => lines.push(`info ${m}`), warn: (m) => lines.push(`warn ${m}`), error: (m) => lines.push(`error ${m}`) }, () => t);
+  p.running();
+  assert.equal(lines.length, 0, 'the first start is not a restart');
   for (let i = 1; i <= MAX_RESTARTS; i++) {
     assert.equal(p.closed(), 'restart');
-    assert.match(lines.at(-1)!, new RegExp(`^warn .*restarting it \\(restart ${i} of`));
+    assert.match(lines.at(-1)!, new RegExp(`^warn Tunnel Lens language server stopped unexpectedly .*restarting it \\(restart ${i} of at most ${MAX_RESTARTS}`));
+    p.running();
+    assert.match(lines.at(-1)!, new RegExp(`^info Tunnel Lens language server restarted \\(restart ${i} of .*running again`));
+    p.running();
+    assert.equal(lines.filter((l) => l.startsWith('info')).length, i, 'one "restarted" line per restart');
     t += 1000;
   }
   assert.equal(p.closed(), 'stop');

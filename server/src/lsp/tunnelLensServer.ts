@@ -157,6 +157,8 @@ export class TunnelLensServer {
   }
 
   private async initialized(): Promise<void> {
+    // The editor's log names the process, so a crash (or a kill) can be traced to it.
+    this.connection.console.info(`Tunnel Lens language server running (pid ${process.pid}, node ${process.version})`);
     if (this.canPullConfiguration) {
       void this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'tunnelLens' });
       await this.configurationChanged(undefined);
