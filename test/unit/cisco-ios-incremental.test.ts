@@ -86,15 +86,42 @@ function toJson(x: unknown): string {
   );
 }
 
-function checkChain(name: string, text: string, edits: number, seed: number): void {
+/**
+ * Line-count changes only, as an editor makes them: Enter at the end or the start of a line,
+ * Backspace joining a line to the one above, a whole line deleted, a line duplicated (the nodes,
+ * sections and endpoints below the edit are carried over with moved lines: parser.ts LineShift).
+ */
+function mutateLines(text: string, r: () => number): string {
+  const lines = text.split('\n');
+  const i = Math.floor(r() * lines.length);
+  switch (Math.floor(r() * 5)) {
+    case 0: // Enter at the end of line i
+      lines.splice(i + 1, 0, '');
+      break;
+    case 1: // Enter at the start of line i
+      lines.splice(i, 0, '');
+      break;
+    case 2: // Backspace at the start of line i: joined to the line above
+      if (i > 0) lines.splice(i - 1, 2, lines[i - 1] + lines[i]);
+      break;
+    case 3: // the whole line deleted
+      if (lines.length > 1) lines.splice(i, 1);
+      break;
+    default: // the line duplicated below itself (a paste)
+      lines.splice(i + 1, 0, lines[i]);
+  }
+  return lines.join('\n');
+}
+
+function checkChain(name: string, text: string, edits: number, seed: number, edit: (text: string, r: () => number) => string = mutate): void {
   const r = rng(seed);
   const ctx = ctxWith();
   const uri = `file:///incremental/${encodeURIComponent(name)}`;
   let prev = analyse(TextDocument.create(uri, 'cisco-ios', 1, text), dialect, ctx, REGISTRY);
   for (let v = 2; v < edits + 2; v++) {
     // Mostly small edits on the current text; sometimes a stack of them.
-    let next = mutate(prev.text, r);
-    if (r() < 0.2) next = mutate(next, r);
+    let next = edit(prev.text, r);
+    if (r() < 0.2) next = edit(next, r);
     const doc = TextDocument.create(uri, 'cisco-ios', v, next);
     const inc = analyse(doc, dialect, ctx, REGISTRY, prev);
     const full = analyse(doc, dialect, ctx, REGISTRY);
@@ -134,6 +161,37 @@ test('incremental re-parse equals a full parse after random edits of corpus file
 test('incremental re-parse equals a full parse on the generated large config', () => {
   const text = genIos(3000);
   checkChain('gen-3000', text, 60, 0x7e11);
+});
+
+test('random line inserts and deletes (Enter, Backspace, line deleted or duplicated): the incremental result equals a full parse', () => {
+  // Findings, endpoints (their ranges), symbols, references, folding, tree, model and ledger.
+  checkChain('gen-3000 lines', genIos(3000), 40, 0x11e5, mutateLines);
+  if (!existsSync(CORPUS)) return;
+  const files = readdirSync(CORPUS).filter((f) => !f.endsWith('.csv')).sort();
+  const bySize = [...files].sort((a, b) => readFileSync(join(CORPUS, b)).length - readFileSync(join(CORPUS, a)).length);
+  let seed = 100;
+  for (const f of [...new Set([...files.filter((_, i) => i % 64 === 0), ...bySize.slice(0, 2)])]) checkChain(f, readFileSync(join(CORPUS, f), 'utf8'), 6, seed++, mutateLines);
+});
+
+test('an Enter mid-file carries the sections and endpoints below it over with moved lines', () => {
+  const text = genIos(3000);
+  const uri = 'file:///incremental/enter';
+  const ctx = ctxWith();
+  const v1 = analyse(TextDocument.create(uri, 'cisco-ios', 1, text), dialect, ctx, REGISTRY);
+  const lines = text.split('\n');
+  const mid = lines.length >> 1;
+  lines.splice(mid, 0, '');
+  const v2 = analyse(TextDocument.create(uri, 'cisco-ios', 2, lines.join('\n')), dialect, ctx, REGISTRY, v1);
+  const t1 = v1.tree as IosTree;
+  const t2 = v2.tree as IosTree;
+  const below = t1.endpoints.filter((e) => (e.tunnel?.mtu?.range?.start.line ?? -1) > mid + 50);
+  assert.ok(below.length > 0, 'endpoints below the edit');
+  for (const e of below) {
+    const moved = t2.endpoints.find((x) => x.id === e.id);
+    assert.ok(moved && moved !== e, e.id);
+    assert.equal(moved.tunnel?.mtu?.range?.start.line, e.tunnel!.mtu!.range!.start.line + 1, e.id);
+  }
+  assert.equal(comparable(v2), comparable(analyse(TextDocument.create(uri, 'cisco-ios', 2, lines.join('\n')), dialect, ctx, REGISTRY)));
 });
 
 test('an identical text reuses the whole tree; a one-character edit keeps the other sections', () => {

@@ -68,6 +68,21 @@ export interface ParseTree {
   lines: string[];
   /** Line of `end` (later lines are not configuration), if any. */
   endLine?: number;
+  /**
+   * Set by a re-parse that moved the nodes below the edit (the line count changed): how to carry
+   * what was read of the old nodes over to their copies (extract/sections.ts takes it and clears it).
+   */
+  shift?: LineShift;
+}
+
+/** Nodes copied with their lines moved by `delta`: every line at or after `from` (old coordinates). */
+export interface LineShift {
+  delta: number;
+  from: number;
+  /** Old node → its copy. */
+  copy: Map<Node, Node>;
+  /** Copied root → the old root. */
+  origin: Map<Node, Node>;
 }
 
 interface Frame {
@@ -413,6 +428,7 @@ function reparse(prev: ParseTree, lines: string[]): ParseTree | undefined {
   let nodes = nodesHead.concat(mid.nodes);
   let blocks = blocksHead.concat(mid.blocks);
   let passed = prev.passed.slice(0, pi).concat(mid.passed);
+  let shift: LineShift | undefined;
   if (mid.stoppedAt !== undefined) {
     const oldStop = mid.stoppedAt - delta;
     const tailRoots = prev.roots.slice(lowerBound(prev.roots, oldStop, nodeLine));
@@ -426,13 +442,36 @@ function reparse(prev: ParseTree, lines: string[]): ParseTree | undefined {
       passed = passed.concat(tailPassed);
     } else {
       const copy = new Map<Node, Node>();
-      const shifted: Node[] = [];
-      for (const o of tailNodes) {
-        const c: Node = { ...o, line: o.line + delta, endLine: o.endLine + delta, children: [], parent: o.parent && copy.get(o.parent), [SECTION]: undefined, use: LineUse.unread };
+      const shifted: Node[] = new Array(tailNodes.length);
+      for (let t = 0; t < tailNodes.length; t++) {
+        const o = tailNodes[t];
+        // Every field listed (one shape, no spread): half of a 100k-line file is copied per Enter.
+        // The line's mark (use) is kept: its section is carried over as read (extract/sections.ts),
+        // or read again, which marks it again.
+        const c: Node = {
+          line: o.line + delta,
+          indent: o.indent,
+          tokens: o.tokens,
+          negated: o.negated,
+          words: o.words,
+          path: o.path,
+          kws: o.kws,
+          args: o.args,
+          mode: o.mode,
+          children: [],
+          parent: o.parent && copy.get(o.parent),
+          endLine: o.endLine + delta,
+          [SECTION]: undefined,
+          use: o.use,
+          opens: o.opens,
+        };
         copy.set(o, c);
         if (c.parent) c.parent.children.push(c);
-        shifted.push(c);
+        shifted[t] = c;
       }
+      const origin = new Map<Node, Node>();
+      for (const r of tailRoots) origin.set(copy.get(r)!, r);
+      shift = { delta, from: oldStop, copy, origin };
       roots = roots.concat(tailRoots.map((r) => copy.get(r)!));
       nodes = nodes.concat(shifted);
       blocks = blocks.concat(tailBlocks.map((b) => ({ kind: b.kind, startLine: b.startLine + delta, endLine: b.endLine + delta })));
@@ -440,7 +479,7 @@ function reparse(prev: ParseTree, lines: string[]): ParseTree | undefined {
     }
     if (endLine === undefined && prev.endLine !== undefined && prev.endLine >= oldStop) endLine = prev.endLine + delta;
   }
-  return { roots, nodes, blocks, passed, lines, endLine };
+  return shift ? { roots, nodes, blocks, passed, lines, endLine, shift } : { roots, nodes, blocks, passed, lines, endLine };
 }
 
 /**

@@ -4,9 +4,41 @@
 // endpoint (test/unit/cisco-ios-incremental.test.ts).
 import type { Endpoint } from '../../../core/endpoint';
 import type { CryptoMapEntry, Interface, IosConfig } from '../model';
-import { ALL_NAMES, TOKENS, depsHold, sameCollection, tokenOf, type AllName, type EndpointContext } from './reads';
+import { ALL_NAMES, D_ENTRIES, TOKENS, depsHold, sameCollection, tokenOf, type AllName, type EndpointContext } from './reads';
 import { buildTunnel } from './tunnel';
 import { buildMapEntry, isPointToPoint } from './cryptoMap';
+import { MOVED, shiftedCopy } from '../extract/sections';
+import type { LineShift } from '../parser';
+
+/** An endpoint carried over with its lines moved → the previous version's endpoint it copies. */
+const MOVED_FROM = new WeakMap<Endpoint, Endpoint>();
+
+/**
+ * A reused endpoint of a model whose lines moved below an edit: its copy with the positions moved,
+ * or itself when none of its positions is below the edit; its reads, in the new model's objects.
+ */
+function carried(b: Built, shift: LineShift, moved: (v: unknown) => unknown): Built {
+  let any = false;
+  // A first pass finds whether any position moves (most tunnels of the tail do; those above do not).
+  const check = (x: unknown): void => {
+    if (any || x === null || typeof x !== 'object') return;
+    const r = x as Record<string, unknown>;
+    if (typeof r.line === 'number' && typeof r.character === 'number') {
+      if (r.line >= shift.from) any = true;
+      return;
+    }
+    if (Array.isArray(x)) for (const y of x) check(y);
+    else for (const k in r) check(r[k]);
+  };
+  check(b.ep);
+  const deps = b.deps.slice();
+  for (let i = 0; i < deps.length; i += 4) deps[i + 3] = deps[i] === D_ENTRIES ? (deps[i + 3] as unknown[]).map(moved) : moved(deps[i + 3]);
+  const absorbed = b.absorbed && (moved(b.absorbed) as CryptoMapEntry);
+  if (!any) return { ep: b.ep, deps, absorbed };
+  const ep = shiftedCopy(b.ep, shift, new Map());
+  MOVED_FROM.set(ep, b.ep);
+  return { ep, deps, absorbed };
+}
 
 /** One endpoint as built, with what it read (EndpointContext.deps). */
 interface Built {
@@ -32,11 +64,25 @@ export function buildEndpointsIncremental(ctx: EndpointContext, previous?: Endpo
   const { cfg } = ctx;
   const stamp = JSON.stringify([ctx.uri, ctx.version, ctx.versionValued]);
   const prev = previous && previous.stamp === stamp && previous.cfg !== cfg ? previous : undefined;
+  // The previous model's lines moved below an edit (a line-count change): its objects there have
+  // moved copies in this model, and an endpoint reads the copies of what it read.
+  const shifted = prev && MOVED.get(prev.cfg);
+  const moved = shifted ? (v: unknown) => (v !== null && typeof v === 'object' ? (shifted.objs.get(v) ?? v) : v) : undefined;
+  let prevTunnels = prev?.tunnels;
+  let prevEntries = prev?.entries;
+  if (prev && moved) {
+    prevTunnels = new Map();
+    for (const [k, b] of prev.tunnels) prevTunnels.set(moved(k) as Interface, b);
+    prevEntries = new Map();
+    for (const [k, b] of prev.entries) prevEntries.set(moved(k) as CryptoMapEntry, b);
+  }
   // Whole-collection tokens: carried over from the previous model where the collection is the same.
   const tokens = { ikev2Policies: {}, isakmpPolicies: {}, isakmpKeys: {}, keyrings: {} } as Record<AllName, object>;
   if (prev) {
     for (const n of ALL_NAMES) {
-      if (sameCollection(prev.cfg[n] as Map<string, unknown> | unknown[], cfg[n] as Map<string, unknown> | unknown[])) tokens[n] = tokenOf(prev.cfg, n);
+      const was = prev.cfg[n] as Map<string, unknown> | unknown[];
+      const then = moved ? (Array.isArray(was) ? was.map(moved) : new Map([...was].map(([k, v]) => [k, moved(v)]))) : was;
+      if (sameCollection(then, cfg[n] as Map<string, unknown> | unknown[])) tokens[n] = tokenOf(prev.cfg, n);
     }
   }
   TOKENS.set(cfg, tokens);
@@ -48,8 +94,10 @@ export function buildEndpointsIncremental(ctx: EndpointContext, previous?: Endpo
   const rc: EndpointContext = { uri: ctx.uri, cfg, version: ctx.version, versionValued: ctx.versionValued, deps: undefined };
   for (const itf of cfg.interfaces.values()) {
     if (!/^Tunnel\d/i.test(itf.name)) continue;
-    let b = prev?.tunnels.get(itf);
-    if (!b || !depsHold(cfg, b.deps, memo)) {
+    let b = prevTunnels?.get(itf);
+    if (b && !depsHold(cfg, b.deps, memo, moved)) b = undefined;
+    else if (b && moved) b = carried(b, shifted!.shift, moved);
+    if (!b) {
       const deps: unknown[] = (rc.deps = []);
       const r = buildTunnel(rc, itf);
       b = { ep: r.ep, deps, absorbed: r.absorbed };
@@ -60,8 +108,10 @@ export function buildEndpointsIncremental(ctx: EndpointContext, previous?: Endpo
   }
   for (const e of cfg.cryptoMaps) {
     if (absorbed.has(e) || !isPointToPoint(e)) continue;
-    let b = prev?.entries.get(e);
-    if (!b || !depsHold(cfg, b.deps, memo)) {
+    let b = prevEntries?.get(e);
+    if (b && !depsHold(cfg, b.deps, memo, moved)) b = undefined;
+    else if (b && moved) b = carried(b, shifted!.shift, moved);
+    if (!b) {
       const deps: unknown[] = (rc.deps = []);
       b = { ep: buildMapEntry(rc, e), deps };
     }
@@ -97,6 +147,8 @@ export function reuseEqual(next: Endpoint[], prev: Endpoint[]): Endpoint[] {
   for (const e of prev) if (!byId.has(e.id)) byId.set(e.id, e);
   return next.map((e) => {
     const p = byId.get(e.id);
+    // A copy with moved positions differs from the endpoint it copies.
+    if (p && MOVED_FROM.get(e) === p) return e;
     return p && sameData(p, e) ? p : e;
   });
 }

@@ -167,12 +167,13 @@ export function entriesOf(cfg: IosConfig, key: string): CryptoMapEntry[] {
 
 
 /** Whether every read recorded in deps gives the same answer in cfg (memo: per-key answers of this cfg). */
-export function depsHold(cfg: IosConfig, deps: unknown[], memo: Map<string, boolean>): boolean {
+export function depsHold(cfg: IosConfig, deps: unknown[], memo: Map<string, boolean>, moved?: (v: unknown) => unknown): boolean {
   for (let i = 0; i < deps.length; i += 4) {
     const kind = deps[i];
     const what = deps[i + 1] as string;
     const key = deps[i + 2] as string;
-    const v = deps[i + 3];
+    // An object read from a model whose lines moved: the answer is now its moved copy.
+    const v = moved ? (kind === D_ENTRIES ? (deps[i + 3] as unknown[]).map(moved) : moved(deps[i + 3])) : deps[i + 3];
     switch (kind) {
       case D_GET:
         if ((cfg[what as LookName] as Map<string, unknown>).get(key) !== v) return false;

@@ -5,7 +5,7 @@
 // unchanged), and the model of a file is the merge of its sections in order. A section that names
 // an object some other section also names is read again into the merged model instead, in its
 // place in the order: the merge then does exactly what extract() (roots.ts) does.
-import { SECTION, type Node, type ParseTree } from '../parser';
+import { SECTION, type LineShift, type Node, type ParseTree } from '../parser';
 import { emptyConfig, type CryptoMapEntry, type IosConfig, type IsakmpPolicy, type PskEntry, type Ref, type Word } from '../model';
 import { extractRoot } from './roots';
 
@@ -122,6 +122,64 @@ function readShared(roots: Node[]): Section[] {
   return records;
 }
 
+/**
+ * What a re-parse moved, per previous model: the old objects' copies (for the endpoint cache, which
+ * reuses an endpoint whose inputs are the copies of its old inputs).
+ */
+export const MOVED = new WeakMap<IosConfig, { shift: LineShift; objs: Map<object, unknown> }>();
+
+/**
+ * A deep copy of model data with every position at or after shift.from moved by shift.delta; a
+ * node is its copy (or itself, outside the moved part); objects shared inside are copied once
+ * (objs, old → copy). Only plain data is copied: arrays, Maps, Sets and plain objects.
+ */
+export function shiftedCopy<T>(x: T, shift: LineShift, objs: Map<object, unknown>): T {
+  if (x === null || typeof x !== 'object') return x;
+  const r = x as unknown as Record<string, unknown>;
+  // Positions and ranges (most of the objects) first, without the identity map: nothing shares them.
+  if (typeof r.line === 'number' && typeof r.character === 'number') return movedPosition(r, shift) as T;
+  const start = r.start as Record<string, unknown> | undefined;
+  if (start !== undefined && r.end !== undefined && typeof start.line === 'number' && typeof start.character === 'number' && Object.keys(r).length === 2) {
+    return { start: movedPosition(start, shift), end: movedPosition(r.end as Record<string, unknown>, shift) } as T;
+  }
+  const o = x as unknown as object;
+  const seen = objs.get(o);
+  if (seen !== undefined) return seen as T;
+  if (SECTION in o) return (shift.copy.get(o as Node) ?? o) as T;
+  if (Array.isArray(o)) {
+    const out = new Array(o.length);
+    objs.set(o, out);
+    for (let i = 0; i < o.length; i++) out[i] = shiftedCopy(o[i], shift, objs);
+    return out as T;
+  }
+  if (o instanceof Map) {
+    const out = new Map();
+    objs.set(o, out);
+    for (const [k, v] of o) out.set(k, shiftedCopy(v, shift, objs));
+    return out as T;
+  }
+  if (o instanceof Set) {
+    const out = new Set();
+    objs.set(o, out);
+    for (const v of o) out.add(shiftedCopy(v, shift, objs));
+    return out as T;
+  }
+  const proto = Object.getPrototypeOf(o);
+  if (proto !== Object.prototype && proto !== null) return x;
+  const out: Record<string, unknown> = {};
+  objs.set(o, out);
+  for (const k in r) {
+    const v = r[k];
+    out[k] = v !== null && typeof v === 'object' ? shiftedCopy(v, shift, objs) : v;
+  }
+  return out as T;
+}
+
+function movedPosition(p: Record<string, unknown>, shift: LineShift): { line: number; character: number } {
+  const line = p.line as number;
+  return { line: line >= shift.from ? line + shift.delta : line, character: p.character as number };
+}
+
 function mergeSection(cfg: IosConfig, s: Section): void {
   if (s.hostname) cfg.hostname = s.hostname;
   if (s.version) cfg.version = s.version;
@@ -143,6 +201,18 @@ function mergeSection(cfg: IosConfig, s: Section): void {
  */
 export function extractIncremental(tree: ParseTree, previous?: IosConfig): IosConfig {
   const roots = tree.roots;
+  const shift = tree.shift;
+  if (shift) {
+    // The roots the re-parse copied below a line-count change: their sections as read before, with
+    // their lines moved (no second reading of half the file per Enter).
+    delete tree.shift;
+    const objs = new Map<object, unknown>();
+    for (const [root, old] of shift.origin) {
+      const s = old[SECTION] as Section | undefined;
+      if (s && !root[SECTION]) root[SECTION] = s === EMPTY ? EMPTY : shiftedCopy(s, shift, objs);
+    }
+    if (previous) MOVED.set(previous, { shift, objs });
+  }
   const sections: Section[] = new Array(roots.length);
   const count = new Map<string, number>();
   for (let i = 0; i < roots.length; i++) {
