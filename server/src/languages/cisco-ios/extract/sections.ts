@@ -202,11 +202,11 @@ function mergeSection(cfg: IosConfig, s: Section): void {
 export function extractIncremental(tree: ParseTree, previous?: IosConfig): IosConfig {
   const roots = tree.roots;
   const shift = tree.shift;
+  const objs = new Map<object, unknown>();
   if (shift) {
     // The roots the re-parse copied below a line-count change: their sections as read before, with
     // their lines moved (no second reading of half the file per Enter).
     delete tree.shift;
-    const objs = new Map<object, unknown>();
     for (const [root, old] of shift.origin) {
       const s = old[SECTION] as Section | undefined;
       if (s && !root[SECTION]) root[SECTION] = s === EMPTY ? EMPTY : shiftedCopy(s, shift, objs);
@@ -231,7 +231,12 @@ export function extractIncremental(tree: ParseTree, previous?: IosConfig): IosCo
     }
   }
   const prev = previous && SHARED.get(previous);
-  const records = prev && prev.roots.length === sharedRoots.length && prev.roots.every((n, i) => n === sharedRoots[i]) ? prev.records : readShared(sharedRoots);
+  let records: Section[];
+  if (prev && prev.roots.length === sharedRoots.length && prev.roots.every((n, i) => n === sharedRoots[i])) records = prev.records;
+  else if (shift && prev && prev.roots.length === sharedRoots.length && prev.roots.every((n, i) => (shift.copy.get(n) ?? n) === sharedRoots[i])) {
+    // The same shared sections, those below the edit moved: their records as read, moved too.
+    records = shiftedCopy(prev.records, shift, objs);
+  } else records = readShared(sharedRoots);
   const cfg = emptyConfig();
   let j = 0;
   for (let i = 0; i < roots.length; i++) {
