@@ -23,6 +23,16 @@ export function doublingRatio(work: (n: number) => () => void, n: number, runs =
   return { ratio: large / small, small, large };
 }
 
+/**
+ * time(k·n) / time(n): about k when linear, k² when quadratic. A factor of 4 keeps the two far
+ * apart (4 against 16), so a noisy machine cannot make a linear workload look quadratic.
+ */
+export function growthRatio(work: (n: number) => () => void, n: number, factor: number, runs = 5): { ratio: number; small: number; large: number } {
+  const small = Math.max(1, cpuMs(work(n), runs));
+  const large = Math.max(1, cpuMs(work(factor * n), runs));
+  return { ratio: large / small, small, large };
+}
+
 /** time(a) / time(b), each the best of `runs`, floored at 1 ms. */
 export function costRatio(a: () => void, b: () => void, runs = 5): { ratio: number; a: number; b: number } {
   const ta = Math.max(1, cpuMs(a, runs));
