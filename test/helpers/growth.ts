@@ -1,5 +1,5 @@
 // Speed claims in tests are ratios, never wall-clock limits (the machines are shared and noisy):
-// how the CPU time grows when the input doubles, or how two inputs of the same size compare.
+// how the CPU time grows when the input grows, or how two inputs of the same size compare.
 
 /** CPU milliseconds of fn, the best of `runs` (the least disturbed run). */
 export function cpuMs(fn: () => void, runs = 5): number {
@@ -11,16 +11,6 @@ export function cpuMs(fn: () => void, runs = 5): number {
     best = Math.min(best, (c.user + c.system) / 1000);
   }
   return best;
-}
-
-/**
- * time(2n) / time(n) for a workload of size n: about 2 when linear, 4 when quadratic. Times are
- * floored at 1 ms so that two near-zero timings do not make a ratio out of noise.
- */
-export function doublingRatio(work: (n: number) => () => void, n: number, runs = 5): { ratio: number; small: number; large: number } {
-  const small = Math.max(1, cpuMs(work(n), runs));
-  const large = Math.max(1, cpuMs(work(2 * n), runs));
-  return { ratio: large / small, small, large };
 }
 
 /**
