@@ -5,12 +5,14 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { dialect } from '../../server/src/languages/ifcfg';
 import type { IfcfgTree } from '../../server/src/languages/ifcfg';
+import { detectDialect } from '../../server/src/languages';
 import { expectFinding } from '../helpers/analyse';
 import { FIXTURES, SAMPLES, analyseFile, analyseText } from './linux-helpers';
 
-test('matches ifcfg-* but not editor backups', () => {
+test('matches ifcfg-* but not editor backups (refused for every dialect by detectDialect)', () => {
   assert.ok(dialect.matches('/etc/sysconfig/network-scripts/ifcfg-tun10', ''));
-  assert.ok(!dialect.matches('/etc/sysconfig/network-scripts/ifcfg-tun10~', ''));
+  assert.equal(detectDialect('/etc/sysconfig/network-scripts/ifcfg-tun10', '')?.id, 'ifcfg');
+  for (const copy of ['ifcfg-tun10~', 'ifcfg-tun10.bak', 'ifcfg-tun10.rpmsave', 'ifcfg-tun10.orig']) assert.equal(detectDialect(`/etc/sysconfig/network-scripts/${copy}`, ''), undefined, copy);
   assert.ok(!dialect.matches('/etc/ifcfg.conf', ''));
 });
 

@@ -44,7 +44,8 @@ function parse(doc: TextDocument, ctx: ParseContext): ParsedFile<IfcfgTree> {
 export const dialect: DialectModule<IfcfgTree> & HostAddressSource<IfcfgTree> = {
   id: 'ifcfg',
   name: 'ifcfg',
-  matches: (path) => /(^|[\\/])ifcfg-[^\\/]+$/.test(path) && !/\.(bak|orig|rpmnew|rpmsave|swp)$|~$/.test(path),
+  // Archived copies (ifcfg-eth0.bak) are refused before any dialect is asked (languages/index.ts).
+  matches: (path) => /(^|[\\/])ifcfg-[^\\/]+$/.test(path),
   parseCodes: [Code.syntaxError],
   parse,
   checks: IFCFG_CHECKS,
