@@ -214,9 +214,26 @@ export interface IosSecretHit {
   tokens: Token[];
 }
 
+/**
+ * The hits of a node, kept while it lives: a keystroke re-parses one line and keeps the other
+ * nodes, so the check, hover and secretValues() read the table once per line, not once per
+ * version of a 100,000-line file. A row may read the parent's words, so a node given another
+ * parent is read again.
+ */
+const HITS = new WeakMap<Node, { parent: Node | undefined; hits: IosSecretHit[] }>();
+const NONE: IosSecretHit[] = [];
+
 /** The secrets of one command line, by the table. */
 export function iosSecretsOf(n: Node): IosSecretHit[] {
-  if (n.words.length < 2) return [];
+  if (n.words.length < 2) return NONE;
+  const known = HITS.get(n);
+  if (known && known.parent === n.parent) return known.hits;
+  const hits = readSecrets(n);
+  HITS.set(n, { parent: n.parent, hits: hits.length ? hits : NONE });
+  return hits.length ? hits : NONE;
+}
+
+function readSecrets(n: Node): IosSecretHit[] {
   const w = slotWords(n);
   const out: IosSecretHit[] = [];
   for (const slot of IOS_SECRET_SLOTS) {
