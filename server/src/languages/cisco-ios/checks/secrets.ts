@@ -10,7 +10,8 @@ import { iosCheck } from './common';
 export const secretLines = iosCheck('secret-lines', [Code.invalidValue], (t, report) => {
   for (const n of t.parse.nodes) {
     // Only the two key lines below can lack a part; a keystroke in a 100,000-line file reads the rest not at all.
-    if (n.negated || (n.path[0] !== 'crypto' && n.path[0] !== 'pre-shared-key')) continue;
+    const p = n.path;
+    if (n.negated || (p[0] === 'crypto' ? p[1] !== 'isakmp' || p[2] !== 'key' : p[0] !== 'pre-shared-key')) continue;
     for (const h of iosSecretsOf(n)) {
       const w = slotWords(n).map((x) => x.toLowerCase());
       const end = n.words.indexOf(h.tokens[h.tokens.length - 1]);
