@@ -124,14 +124,28 @@ export function charonAvailable(): boolean {
   }
 }
 
-function strongswanConf(dir: string): string {
+export interface StrongswanConfOptions {
+  /** Who writes it, for the file's header comment. */
+  writer: string;
+  /** The filelog's name. */
+  log: string;
+  /** Log levels beyond `default = 1` (live negotiations read knl, chd, ike, cfg at 2). */
+  levels?: Record<string, number>;
+  /** More `charon { }` settings, one `key = value` each. */
+  charon?: string[];
+}
+
+/** A private strongswan.conf: our plugin lists, no routes, vici and resolv.conf under `dir`, one filelog. */
+export function strongswanConf(dir: string, o: StrongswanConfOptions): string {
   const sock = `unix://${join(dir, 'charon.vici')}`;
-  return `# private strongswan.conf of a Tunnel Lens test oracle (test/helpers/charon.ts)
+  const extra = (o.charon ?? []).map((l) => `\t${l}\n`).join('');
+  const levels = Object.entries(o.levels ?? {}).map(([k, v]) => `\t\t\t${k} = ${v}\n`).join('');
+  return `# private strongswan.conf of a Tunnel Lens ${o.writer}
 charon {
 	load_modular = no
 	load = ${CHARON_PLUGINS}
 	install_routes = no
-	plugins {
+${extra}	plugins {
 		vici {
 			socket = ${sock}
 		}
@@ -148,10 +162,10 @@ charon {
 		}
 	}
 	filelog {
-		oracle {
+		${o.log} {
 			path = ${join(dir, 'charon.log')}
 			default = 1
-			flush_line = yes
+${levels}			flush_line = yes
 			time_format = %s
 		}
 	}
@@ -483,7 +497,7 @@ export async function startCharon(opts: StartOptions = {}): Promise<Charon> {
   requireCharon();
   const dir = mkdtempSync(join(tmpdir(), 'tunnel-lens-charon-'));
   const confPath = join(dir, 'strongswan.conf');
-  writeFileSync(confPath, strongswanConf(dir));
+  writeFileSync(confPath, strongswanConf(dir, { writer: 'test oracle (test/helpers/charon.ts)', log: 'oracle' }));
   const env: NodeJS.ProcessEnv = { ...process.env, STRONGSWAN_CONF: confPath };
   const emptyDir = join(dir, 'empty');
   mkdirSync(emptyDir);

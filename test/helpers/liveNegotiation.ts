@@ -31,21 +31,12 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CHARON, strongswanConf, SWANCTL } from './charon';
 
 export const PLUTO = '/usr/libexec/ipsec/pluto';
 export const WHACK = '/usr/libexec/ipsec/whack';
 export const CERTUTIL = '/usr/bin/certutil';
-export const CHARON = '/usr/sbin/charon-systemd';
-export const SWANCTL = '/usr/sbin/swanctl';
-
-/** Debian 12 charon-systemd's default plugin list (as in test/helpers/charon.ts) */
-const CHARON_PLUGINS =
-  'aesni aes rc2 sha2 sha1 md5 mgf1 random nonce x509 revocation constraints pubkey pkcs1 pkcs7 pkcs12 pgp ' +
-  'dnskey sshkey pem openssl pkcs8 fips-prf gmp agent xcbc hmac kdf gcm drbg attr kernel-netlink resolve ' +
-  'socket-default connmark vici updown counters';
-const SWANCTL_PLUGINS =
-  'aesni aes rc2 sha2 sha1 md5 mgf1 random nonce x509 revocation constraints pubkey pkcs1 pkcs7 pkcs12 pgp ' +
-  'dnskey sshkey pem openssl pkcs8 gmp hmac';
+export { CHARON, SWANCTL };
 
 export class LabUnavailable extends Error {}
 
@@ -391,50 +382,6 @@ function swanctlConf(text: string, side: SideSpec, rewrites: string[]): string {
   });
 }
 
-function strongswanConf(dir: string): string {
-  const sock = `unix://${join(dir, 'charon.vici')}`;
-  return `# private strongswan.conf of a Tunnel Lens live negotiation (test/helpers/liveNegotiation.ts)
-charon {
-	load_modular = no
-	load = ${CHARON_PLUGINS}
-	install_routes = no
-	retransmit_tries = 3
-	plugins {
-		vici {
-			socket = ${sock}
-		}
-		resolve {
-			file = ${join(dir, 'resolv.conf')}
-		}
-	}
-	journal {
-		default = -1
-	}
-	syslog {
-		daemon {
-			default = -1
-		}
-	}
-	filelog {
-		live {
-			path = ${join(dir, 'charon.log')}
-			default = 1
-			knl = 2
-			chd = 2
-			ike = 2
-			cfg = 2
-			flush_line = yes
-			time_format = %s
-		}
-	}
-}
-swanctl {
-	socket = ${sock}
-	load = ${SWANCTL_PLUGINS}
-}
-`;
-}
-
 // ---------------------------------------------------------------- one daemon, started and ready
 interface Running {
   daemon: Daemon;
@@ -497,7 +444,7 @@ async function startPluto(ns: string, dir: string, nss: string, conf: string, se
 async function startCharon(ns: string, dir: string, conf: string, conn: string, child: string, deadline: number): Promise<Running> {
   mkdirSync(dir, { recursive: true });
   const confPath = join(dir, 'strongswan.conf');
-  writeFileSync(confPath, strongswanConf(dir));
+  writeFileSync(confPath, strongswanConf(dir, { writer: 'live negotiation (test/helpers/liveNegotiation.ts)', log: 'live', levels: { knl: 2, chd: 2, ike: 2, cfg: 2 }, charon: ['retransmit_tries = 3'] }));
   const swan = join(dir, 'swanctl');
   for (const d of ['x509', 'x509ca', 'x509ocsp', 'x509aa', 'x509ac', 'x509crl', 'pubkey', 'private', 'rsa', 'ecdsa', 'bliss', 'pkcs8', 'pkcs12']) {
     mkdirSync(join(swan, d), { recursive: true });
